@@ -1,0 +1,38 @@
+export type { Collection, TagInfo } from './collection.js'
+export { compareNotes, createCollection, normalizeTitle } from './collection.js'
+export type { Diagnostic, Severity } from './diagnostic.js'
+export { countDiagnostics } from './diagnostic.js'
+export { stableHash } from './hash.js'
+export { parseMarkdown } from './markdown.js'
+export type {
+  Comment,
+  GeneratedText,
+  Image,
+  Link,
+  Note,
+  NoteKind,
+  NoteLinks,
+  NoteSource,
+  Post,
+  Published,
+  RelatedRef,
+  Section,
+  SourceFormat,
+  Venue,
+} from './model.js'
+export type { RenderedFile, Renderer } from './renderer.js'
+export { defineRenderer, isSafeOutputPath } from './renderer.js'
+export type { SafeHtmlOptions } from './safe-html.js'
+export { toSafeHast, toSafeHtml } from './safe-html.js'
+export type { JsonSchema } from './schema.js'
+export {
+  jsonSchemaDialect,
+  noteSchema,
+  noteSchemaId,
+  notesSchema,
+  notesSchemaId,
+} from './schema.js'
+export type { TagSlugger } from './slug.js'
+export { createTagSlugger, slugifyTag } from './slug.js'
+export type { ValidationResult } from './validate.js'
+export { isNote, validateNote, validateNotes } from './validate.js'

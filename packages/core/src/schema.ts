@@ -1,0 +1,36 @@
+/**
+ * The JSON Schema (draft 2020-12) documents for a note and for a list of notes, as plain JSON
+ * objects: what `schema.json` files are written from and what `validateNotes` compiles.
+ */
+import { NoteSchema, NotesSchema } from './model.js'
+
+/** The `$schema` dialect every document here declares. */
+export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema'
+
+/** The `$id` of {@link noteSchema}. */
+export const noteSchemaId = 'https://paper-notes.dev/schema/note.json'
+
+/** The `$id` of {@link notesSchema}. */
+export const notesSchemaId = 'https://paper-notes.dev/schema/notes.json'
+
+/** A JSON Schema document: a plain, JSON-serialisable object. */
+export type JsonSchema = { readonly [key: string]: unknown }
+
+function toJson(value: unknown): JsonSchema {
+  // Drops TypeBox's symbol-keyed metadata: what is left is exactly what JSON.stringify writes.
+  return JSON.parse(JSON.stringify(value)) as JsonSchema
+}
+
+/** The JSON Schema of one note (NOTE-FORMAT.md §1). */
+export const noteSchema: JsonSchema = Object.freeze({
+  $schema: jsonSchemaDialect,
+  $id: noteSchemaId,
+  ...toJson(NoteSchema),
+})
+
+/** The JSON Schema of a list of notes (what `notes.json` holds). */
+export const notesSchema: JsonSchema = Object.freeze({
+  $schema: jsonSchemaDialect,
+  $id: notesSchemaId,
+  ...toJson(NotesSchema),
+})
