@@ -32,6 +32,7 @@ export {
   notesSchema,
   notesSchemaId,
 } from './schema.js'
+export { noteFileId, notePagePath, relativeUrl, siteUrl, tagPagePath } from './site-paths.js'
 export type { TagSlugger } from './slug.js'
 export { createTagSlugger, slugifyTag } from './slug.js'
 export type { ValidationResult } from './validate.js'

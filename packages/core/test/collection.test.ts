@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareNotes, createCollection, normalizeTitle } from '../src/index.js'
+import { compareNotes, createCollection, normalizeTitle, type RelatedRef } from '../src/index.js'
 import { makeComment, makeNote } from './note-factory.js'
 
 const note = makeNote
@@ -93,7 +93,7 @@ describe('createCollection: related references and back-links', () => {
     links: {},
   })
 
-  const referring = (id: string, related: Parameters<typeof makeComment>[0]['related']) =>
+  const referring = (id: string, related: RelatedRef[]) =>
     note({
       id,
       titleLine: `Referrer ${id}`,
