@@ -1,2 +1,10 @@
-// Filled in by its own issue; nothing is exported yet.
-export {}
+export { commentContent, markdownContent } from './note-content.js'
+export type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
+export { defaultLang, defaultPageSize, defaultSiteTitle, resolveHtmlOptions } from './options.js'
+export type { PageContext } from './page-context.js'
+export { postEmbedScriptUrl } from './post-cards.js'
+export { cssMediaType, htmlMediaType, htmlRenderer, renderHtml } from './render-html.js'
+export { safeHttpUrl } from './safe-url.js'
+export { stylesheet, stylesheetPath } from './stylesheet.js'
+export type { IndexPageInput, LayoutInput, TagPageInput, Templates } from './templates.js'
+export { defaultTemplates } from './templates.js'

@@ -1,0 +1,61 @@
+/**
+ * Pieces shared by note cards and note pages, built as hast.
+ */
+import type { Note } from '@paper-notes/core'
+import { tagPagePath } from '@paper-notes/core'
+import type { Element, ElementContent, Properties } from 'hast'
+import { h } from 'hastscript'
+import type { PageContext } from './page-context.js'
+import { safeHttpUrl } from './safe-url.js'
+import { englishInJapanesePage } from './text-language.js'
+
+/** Properties that mark English text in a Japanese page (`lang="en"`), else none. */
+export function languageProperties(text: string, context: PageContext): Properties {
+  const lang = englishInJapanesePage(text, context.options.lang)
+  return lang ? { lang } : {}
+}
+
+/** An external link (`rel="noopener noreferrer"`), or plain text when the URL is not http(s). */
+export function externalLink(url: string | undefined, text: string): ElementContent {
+  const href = safeHttpUrl(url)
+  if (!href) return { type: 'text', value: text }
+  return h('a', { href, rel: ['noopener', 'noreferrer'] }, text)
+}
+
+/** The note's tags as links to their pages (`#Tag`). */
+export function tagLinks(note: Note, context: PageContext): Element {
+  return h(
+    'ul',
+    { className: ['tags'], ariaLabel: 'Tags' },
+    note.tags.map((name) => {
+      const tag = context.collection.tag(name)
+      const label = `#${name}`
+      return h(
+        'li',
+        tag
+          ? h('a', { href: context.href(tagPagePath(tag.slug)), className: ['tag'] }, label)
+          : h('span', { className: ['tag'] }, label),
+      )
+    }),
+  )
+}
+
+/** The `Paper/Blog` and `Issue` links of a note, or `undefined` when it has neither. */
+export function sourceLinks(note: Note): Element | undefined {
+  const paper = safeHttpUrl(note.links.paper)
+  const issue = safeHttpUrl(note.links.issue)
+  if (!paper && !issue) return undefined
+  const items: ElementContent[] = []
+  if (paper) {
+    items.push(h('li', h('a', { href: paper, rel: ['noopener', 'noreferrer'] }, 'Paper/Blog')))
+  }
+  if (issue) {
+    items.push(h('li', h('a', { href: issue, rel: ['noopener', 'noreferrer'] }, 'Issue')))
+  }
+  return h('ul', { className: ['source-links'], ariaLabel: 'Links' }, items)
+}
+
+/** `<time datetime=…>` of the issue date. */
+export function issueDateElement(note: Note): Element {
+  return h('time', { dateTime: note.issueDate }, note.issueDate)
+}
