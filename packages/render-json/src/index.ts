@@ -1,2 +1,6 @@
-// Filled in by its own issue; nothing is exported yet.
-export {}
+export type { JsonFeed, JsonFeedItem } from './json-feed.js'
+export { jsonFeedVersion } from './json-feed.js'
+export type { JsonRenderOptions } from './json-options.js'
+export { defaultFeedLimit, defaultSiteTitle } from './json-options.js'
+export type { CommentJson, NoteJson } from './notes-json.js'
+export { jsonFeedPath, jsonRenderer, renderJson } from './render-json.js'

@@ -1,0 +1,62 @@
+/**
+ * Options of the JSON renderer, and their defaults.
+ */
+import { checkBaseUrl } from './base-url.js'
+
+/** Options of {@link renderJson} and `jsonRenderer`. */
+export interface JsonRenderOptions {
+  /**
+   * Keep each comment's mdast `tree` in `notes.json` and the per-tag files (default `false`:
+   * comments carry only their `markdown`, from which the tree can be rebuilt with core's
+   * `parseMarkdown`).
+   */
+  includeTrees?: boolean
+  /** Indent the JSON by two spaces (default `false`: compact, one line per file). */
+  pretty?: boolean
+  /**
+   * The absolute http(s) URL the site is served from, e.g. `https://example.org/notes/`. Used
+   * for the JSON Feed's `home_page_url`, `feed_url` and item `url`s. Without it the feed is still
+   * valid: its items are identified by note id only.
+   */
+  baseUrl?: string
+  /** The site's name, used as the JSON Feed's `title` (default `Paper notes`). */
+  siteTitle?: string
+  /** How many of the newest notes `feed.json` lists (default `50`; a positive integer). */
+  feedLimit?: number
+}
+
+/** {@link JsonRenderOptions} with defaults applied and values checked. */
+export interface ResolvedJsonOptions {
+  includeTrees: boolean
+  pretty: boolean
+  baseUrl: string | undefined
+  siteTitle: string
+  feedLimit: number
+}
+
+/** The JSON Feed title when no `siteTitle` is given. */
+export const defaultSiteTitle = 'Paper notes'
+
+/** How many notes `feed.json` lists when no `feedLimit` is given. */
+export const defaultFeedLimit = 50
+
+/**
+ * Applies defaults and checks values, throwing a `TypeError`/`RangeError` that says how to fix a
+ * bad option.
+ */
+export function resolveJsonOptions(options: JsonRenderOptions = {}): ResolvedJsonOptions {
+  const feedLimit = options.feedLimit ?? defaultFeedLimit
+  if (!Number.isInteger(feedLimit) || feedLimit < 1) {
+    throw new RangeError(
+      `@paper-notes/render-json: \`feedLimit\` must be a positive integer (got ${String(feedLimit)}); leave it out for the default of ${defaultFeedLimit}.`,
+    )
+  }
+  const siteTitle = options.siteTitle?.trim() || defaultSiteTitle
+  return {
+    includeTrees: options.includeTrees ?? false,
+    pretty: options.pretty ?? false,
+    baseUrl: options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl),
+    siteTitle,
+    feedLimit,
+  }
+}

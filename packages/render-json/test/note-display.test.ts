@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { noteContentHtml, noteDateTime, noteDisplayTitle } from '../src/note-display.js'
+import { makeComment, makeNote } from './note-factory.js'
+
+describe('noteDisplayTitle', () => {
+  it('uses the title, then the title line, then the summary, then the date', () => {
+    expect(noteDisplayTitle(makeNote())).toBe('Sparse Rehearsal for Continual Tuning')
+    expect(noteDisplayTitle(makeNote({ title: '  ', titleLine: 'LLaMA2を3行で訓練' }))).toBe(
+      'LLaMA2を3行で訓練',
+    )
+    expect(
+      noteDisplayTitle(makeNote({ title: '', titleLine: '', summary: { text: ' 短い\n要約。 ' } })),
+    ).toBe('短い 要約。')
+    expect(noteDisplayTitle(makeNote({ title: '', titleLine: '', summary: null }))).toBe(
+      'Untitled note (2025-03-01)',
+    )
+  })
+
+  it('cuts a long summary at 80 characters without splitting a surrogate pair', () => {
+    const text = `${'論'.repeat(78)}😀😀😀`
+    const title = noteDisplayTitle(makeNote({ title: '', titleLine: '', summary: { text } }))
+    expect([...title]).toHaveLength(80)
+    expect(title).toBe(`${'論'.repeat(78)}😀…`)
+  })
+})
+
+describe('noteDateTime', () => {
+  it('gives the issue date at midnight UTC, RFC 3339', () => {
+    expect(noteDateTime(makeNote({ issueDate: '2024-02-29' }))).toBe('2024-02-29T00:00:00Z')
+  })
+
+  it('throws for a date that does not exist', () => {
+    expect(() => noteDateTime(makeNote({ issueDate: '2023-02-29' }))).toThrow(RangeError)
+    expect(() => noteDateTime(makeNote({ issueDate: '2025/03/01' }))).toThrow(/YYYY-MM-DD/)
+  })
+})
+
+describe('noteContentHtml', () => {
+  it('puts the summary, the first comment and the paper link in order', () => {
+    const html = noteContentHtml(
+      makeNote({
+        comments: [
+          makeComment({ markdown: '関連:\n- #1234\n- [KTO](https://arxiv.org/abs/2402.01306)' }),
+          makeComment({ markdown: 'second comment' }),
+        ],
+      }),
+    )
+    expect(html).toBe(
+      [
+        '<p>忘却についての研究。</p>',
+        '<p>関連:</p>',
+        '<ul>',
+        '<li>#1234</li>',
+        '<li><a href="https://arxiv.org/abs/2402.01306" rel="noopener noreferrer">KTO</a></li>',
+        '</ul>',
+        '<p>Paper: <a href="https://arxiv.org/abs/2502.00001" rel="noopener noreferrer">https://arxiv.org/abs/2502.00001</a></p>',
+      ].join('\n'),
+    )
+  })
+
+  it('falls back to the title for a note with nothing else to show', () => {
+    const html = noteContentHtml(makeNote({ title: 'A & B <C>', summary: null, links: {} }))
+    expect(html).toBe('<p>A &#x26; B &#x3C;C></p>')
+  })
+
+  it('treats the summary as text, not markdown or HTML', () => {
+    const html = noteContentHtml(
+      makeNote({ summary: { text: '**not bold** <b>not a tag</b>' }, links: {} }),
+    )
+    expect(html).toBe('<p>**not bold** &#x3C;b>not a tag&#x3C;/b></p>')
+  })
+})
