@@ -1,0 +1,182 @@
+/**
+ * Turns the inputs named on the command line (files, directories, `-` for standard input) into
+ * decoded `{ path, contents }` sources, in a stable order. Problems become diagnostics.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { Diagnostic } from '@paper-notes/core'
+
+/** File extensions read from directories (files named explicitly are read whatever their name). */
+export const noteFileExtensions: readonly string[] = ['.md', '.txt', '.xml', '.json']
+
+/** The display name of standard input in diagnostics. */
+export const stdinName = '<stdin>'
+
+/** One decoded input. */
+export interface InputSource {
+  /** The path as shown to the user: relative to the working directory when inside it, `/`-separated; `<stdin>` for `-`. */
+  path: string
+  /** The absolute path on disk; absent for standard input. */
+  absolutePath?: string
+  /** The text, decoded as UTF-8 with any byte-order mark removed. */
+  contents: string
+}
+
+/** What {@link collectInputs} found. */
+export interface CollectedInputs {
+  /** Every input, in command-line order; the files of a directory sorted by path. */
+  sources: InputSource[]
+  /** Missing or unreadable inputs (`error`), empty directories and bad encodings (`warning`). */
+  diagnostics: Diagnostic[]
+}
+
+/** Where {@link collectInputs} resolves paths and reads standard input from. */
+export interface CollectInputsOptions {
+  /** The directory relative inputs are resolved against. */
+  cwd: string
+  /** Reads all of standard input; called at most once. */
+  readStdin: () => Promise<Uint8Array | string>
+  /** Absolute paths of directories never read while walking a directory (the output folder). */
+  exclude?: readonly string[]
+}
+
+/** A path for humans: relative to `cwd` when inside it, always `/`-separated. */
+export function displayPath(absolutePath: string, cwd: string): string {
+  const rel = relative(cwd, absolutePath)
+  const shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolutePath
+  return sep === '/' ? shown : shown.split(sep).join('/')
+}
+
+/** Decodes UTF-8, removing a byte-order mark; invalid bytes become U+FFFD and `ok` is false. */
+export function decodeText(bytes: Uint8Array | string): { text: string; ok: boolean } {
+  if (typeof bytes === 'string') return { text: bytes.replace(/^\uFEFF/, ''), ok: true }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), ok: true }
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), ok: false }
+  }
+}
+
+function hasNoteExtension(name: string): boolean {
+  const lower = name.toLowerCase()
+  return noteFileExtensions.some((extension) => lower.endsWith(extension))
+}
+
+/** Files below `dir` with a note extension, sorted; skips dot-entries and `node_modules`. */
+async function listNoteFiles(
+  dir: string,
+  visited: Set<string>,
+  exclude: ReadonlySet<string>,
+): Promise<string[]> {
+  const real = await realpath(dir)
+  if (visited.has(real) || exclude.has(resolve(dir)) || exclude.has(real)) return []
+  visited.add(real)
+  const entries = await readdir(dir, { withFileTypes: true })
+  const names = entries
+    .map((entry) => entry.name)
+    .filter((name) => !name.startsWith('.') && name !== 'node_modules')
+    .sort()
+  const files: string[] = []
+  for (const name of names) {
+    const path = join(dir, name)
+    const info = await stat(path).catch(() => undefined)
+    if (info?.isDirectory()) files.push(...(await listNoteFiles(path, visited, exclude)))
+    else if (info?.isFile() && hasNoteExtension(name)) files.push(path)
+  }
+  return files
+}
+
+function inputError(code: string, message: string, file: string): Diagnostic {
+  return { code, severity: 'error', message, file }
+}
+
+/**
+ * Reads every input: a file, a directory (recursively, files ending in `.md`, `.txt`, `.xml`
+ * or `.json`, sorted by path; dot-entries, `node_modules` and `options.exclude` are skipped) or
+ * `-` (standard input). A file named twice is read once.
+ *
+ * @example
+ * const { sources, diagnostics } = await collectInputs(['notes/', '-'], {
+ *   cwd: process.cwd(),
+ *   readStdin: () => readAll(process.stdin),
+ * })
+ */
+export async function collectInputs(
+  inputs: readonly string[],
+  options: CollectInputsOptions,
+): Promise<CollectedInputs> {
+  const sources: InputSource[] = []
+  const diagnostics: Diagnostic[] = []
+  const seenFiles = new Set<string>()
+  let stdinRead = false
+  const exclude = new Set((options.exclude ?? []).map((path) => resolve(path)))
+
+  const addFile = async (absolutePath: string) => {
+    const real = await realpath(absolutePath)
+    if (seenFiles.has(real)) return
+    seenFiles.add(real)
+    const path = displayPath(absolutePath, options.cwd)
+    const { text, ok } = decodeText(await readFile(absolutePath))
+    if (!ok) {
+      diagnostics.push({
+        code: 'input-encoding',
+        severity: 'warning',
+        message: 'The file is not valid UTF-8; invalid bytes were replaced with U+FFFD.',
+        file: path,
+      })
+    }
+    sources.push({ path, absolutePath, contents: text })
+  }
+
+  for (const input of inputs) {
+    if (input === '-') {
+      if (stdinRead) continue
+      stdinRead = true
+      const { text, ok } = decodeText(await options.readStdin())
+      if (!ok) {
+        diagnostics.push({
+          code: 'input-encoding',
+          severity: 'warning',
+          message: 'Standard input is not valid UTF-8; invalid bytes were replaced with U+FFFD.',
+          file: stdinName,
+        })
+      }
+      sources.push({ path: stdinName, contents: text })
+      continue
+    }
+    const absolutePath = resolve(options.cwd, input)
+    const shown = displayPath(absolutePath, options.cwd)
+    const info = await stat(absolutePath).catch((error: NodeJS.ErrnoException) => error)
+    if (info instanceof Error) {
+      const missing = info.code === 'ENOENT' || info.code === 'ENOTDIR'
+      diagnostics.push(
+        inputError(
+          missing ? 'input-not-found' : 'input-unreadable',
+          missing ? `No such file or directory: ${input}` : `Cannot read ${input}: ${info.message}`,
+          shown,
+        ),
+      )
+      continue
+    }
+    try {
+      if (info.isDirectory()) {
+        const files = await listNoteFiles(absolutePath, new Set(), exclude)
+        if (files.length === 0) {
+          diagnostics.push({
+            code: 'input-empty',
+            severity: 'warning',
+            message: `No note files (${noteFileExtensions.join(' ')}) in directory ${input}`,
+            file: shown,
+          })
+        }
+        for (const file of files) await addFile(file)
+      } else {
+        await addFile(absolutePath)
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      diagnostics.push(inputError('input-unreadable', `Cannot read ${input}: ${message}`, shown))
+    }
+  }
+  return { sources, diagnostics }
+}

@@ -1,0 +1,188 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RenderedFile } from '@paper-notes/core'
+import { describe, expect, it } from 'vitest'
+import {
+  checkOutputPaths,
+  OutputError,
+  outputMarkerFile,
+  writeOutput,
+} from '../src/write-output.js'
+import { makeTempDir, writeTree } from './temp-dir.js'
+
+const file = (path: string, contents = `<p>${path}</p>`): RenderedFile => ({
+  path,
+  contents,
+  mediaType: 'text/html; charset=utf-8',
+})
+
+async function listTree(root: string, prefix = ''): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of (await readdir(root, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    const rel = prefix + entry.name
+    if (entry.isDirectory()) out.push(...(await listTree(join(root, entry.name), `${rel}/`)))
+    else out.push(rel)
+  }
+  return out
+}
+
+async function expectOutputError(promise: Promise<unknown>, code: string): Promise<OutputError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
+  expect(error).toBeInstanceOf(OutputError)
+  expect((error as OutputError).code).toBe(code)
+  return error as OutputError
+}
+
+describe('writeOutput', () => {
+  it('writes text and bytes below the folder, with the marker file', async () => {
+    const cwd = await makeTempDir()
+    const result = await writeOutput(
+      'site',
+      [
+        file('index.html', '<h1>ノート</h1>'),
+        file('tags/catastrophic-forgetting.html'),
+        { path: 'img/x.bin', contents: new Uint8Array([1, 2, 3]), mediaType: 'image/x' },
+      ],
+      { cwd },
+    )
+    expect(result).toEqual({ outDir: join(cwd, 'site'), written: 3 })
+    expect(await listTree(join(cwd, 'site'))).toEqual([
+      outputMarkerFile,
+      'img/x.bin',
+      'index.html',
+      'tags/catastrophic-forgetting.html',
+    ])
+    expect(await readFile(join(cwd, 'site/index.html'), 'utf8')).toBe('<h1>ノート</h1>')
+    expect([...(await readFile(join(cwd, 'site/img/x.bin')))]).toEqual([1, 2, 3])
+    // No staging or retired folders are left beside the output.
+    expect(await readdir(cwd)).toEqual(['site'])
+  })
+
+  it('replaces a previous build completely (stale files go)', async () => {
+    const cwd = await makeTempDir()
+    await writeOutput('site', [file('index.html', 'old'), file('notes/1.html')], { cwd })
+    await writeOutput('site', [file('index.html', 'new')], { cwd })
+    expect(await listTree(join(cwd, 'site'))).toEqual([outputMarkerFile, 'index.html'])
+    expect(await readFile(join(cwd, 'site/index.html'), 'utf8')).toBe('new')
+    expect(await readdir(cwd)).toEqual(['site'])
+  })
+
+  it.each([
+    '../evil.html',
+    'notes/../../evil.html',
+    '/etc/evil.html',
+    'tags\\..\\..\\evil.html',
+    'C:/evil.html',
+    'a//b.html',
+    './index.html',
+    '',
+    outputMarkerFile,
+  ])('refuses the path %j and writes nothing, leaving the previous output intact', async (bad) => {
+    const cwd = await makeTempDir()
+    await writeOutput('site', [file('index.html', 'previous')], { cwd })
+    const error = await expectOutputError(
+      writeOutput('site', [file('index.html', 'next'), file(bad)], { cwd }),
+      'unsafe-output-path',
+    )
+    expect(error.paths).toEqual([bad])
+    expect(await readFile(join(cwd, 'site/index.html'), 'utf8')).toBe('previous')
+    expect((await readdir(cwd)).sort()).toEqual(['site'])
+  })
+
+  it('refuses two files with one path, and a path that is both a file and a folder', async () => {
+    const cwd = await makeTempDir()
+    await expectOutputError(
+      writeOutput('site', [file('a.html'), file('a.html')], { cwd }),
+      'duplicate-output-path',
+    )
+    await expectOutputError(
+      writeOutput('site', [file('tags/x'), file('tags/x/page-2.html')], { cwd }),
+      'output-path-clash',
+    )
+    expect(await readdir(cwd)).toEqual([])
+  })
+
+  it('keeps the previous output when writing fails half-way', async () => {
+    const cwd = await makeTempDir()
+    await writeOutput('site', [file('index.html', 'previous')], { cwd })
+    const poisoned = {
+      path: 'b.html',
+      get contents(): string {
+        throw new Error('disk full')
+      },
+      mediaType: 'text/html',
+    } as RenderedFile
+    const error = await expectOutputError(
+      writeOutput('site', [file('a.html'), poisoned], { cwd }),
+      'output-write-failed',
+    )
+    expect(error.message).toContain('disk full')
+    expect(await listTree(join(cwd, 'site'))).toEqual([outputMarkerFile, 'index.html'])
+    expect(await readdir(cwd)).toEqual(['site'])
+  })
+
+  it('refuses to replace a non-empty folder it did not write, unless forced', async () => {
+    const cwd = await makeTempDir()
+    await writeTree(cwd, { 'docs/thesis.tex': 'precious' })
+    const error = await expectOutputError(
+      writeOutput('docs', [file('index.html')], { cwd }),
+      'output-dir-not-ours',
+    )
+    expect(error.message).toContain('--force')
+    expect(await readFile(join(cwd, 'docs/thesis.tex'), 'utf8')).toBe('precious')
+    await writeOutput('docs', [file('index.html')], { cwd, force: true })
+    expect(await listTree(join(cwd, 'docs'))).toEqual([outputMarkerFile, 'index.html'])
+  })
+
+  it('writes into an existing empty folder', async () => {
+    const cwd = await makeTempDir()
+    await mkdir(join(cwd, 'site'))
+    await writeOutput('site', [file('index.html')], { cwd })
+    expect(await listTree(join(cwd, 'site'))).toEqual([outputMarkerFile, 'index.html'])
+  })
+
+  it('never replaces the working directory, a parent of it, or a folder holding an input', async () => {
+    const cwd = await makeTempDir()
+    const project = join(cwd, 'project')
+    await writeTree(project, { 'notes/a.md': 'note', [outputMarkerFile]: '' })
+    for (const out of ['.', '..']) {
+      await expectOutputError(
+        writeOutput(out, [file('index.html')], { cwd: project, force: true }),
+        'unsafe-output-dir',
+      )
+    }
+    await expectOutputError(
+      writeOutput('notes', [file('index.html')], {
+        cwd: project,
+        force: true,
+        inputs: [join(project, 'notes/a.md')],
+      }),
+      'unsafe-output-dir',
+    )
+    expect(await readFile(join(project, 'notes/a.md'), 'utf8')).toBe('note')
+  })
+
+  it('refuses an output path that is a file', async () => {
+    const cwd = await makeTempDir()
+    await writeFile(join(cwd, 'site'), 'a file')
+    await expectOutputError(writeOutput('site', [file('index.html')], { cwd }), 'unsafe-output-dir')
+    expect((await stat(join(cwd, 'site'))).isFile()).toBe(true)
+  })
+})
+
+describe('checkOutputPaths', () => {
+  it('accepts clean relative paths, including non-ASCII and dotted names', () => {
+    expect(() =>
+      checkOutputPaths('/tmp/site', [
+        file('tags/日本語.html'),
+        file('feeds/tag.rss.xml'),
+        file('..hidden-but-inside.html'),
+      ]),
+    ).not.toThrow()
+  })
+})
