@@ -1,2 +1,6 @@
-// Filled in by its own issue; nothing is exported yet.
-export {}
+export { emptyFeedUpdated } from './atom-feed.js'
+export { feedPaths, renderFeeds, rssRenderer } from './render-feeds.js'
+export { feedGenerator } from './rss-feed.js'
+export type { RssRenderOptions } from './rss-options.js'
+export { defaultLimit, defaultSiteTitle } from './rss-options.js'
+export { toXmlText } from './xml-text.js'

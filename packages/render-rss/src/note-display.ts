@@ -1,0 +1,99 @@
+/**
+ * What a feed item shows for a note: its title (with a fallback for title-less notes), its date
+ * as RFC 3339, and its content as sanitized HTML.
+ *
+ * The same rules live in `@paper-notes/render-json` (renderers may depend on core only), so the
+ * JSON Feed and the RSS/Atom feeds show a note the same way.
+ */
+import type { Note } from '@paper-notes/core'
+import { parseMarkdown, toSafeHtml } from '@paper-notes/core'
+import { isAbsoluteHttpUrl } from './base-url.js'
+
+type MdastRoot = ReturnType<typeof parseMarkdown>
+type MdastContent = MdastRoot['children'][number]
+
+const fallbackTitleLength = 80
+
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The title a feed item shows: the work's title, else the title line, else the start of the
+ * summary (up to 80 characters), else `Untitled note (YYYY-MM-DD)`.
+ *
+ * @example
+ * noteDisplayTitle({ ...note, title: '', titleLine: '' , summary: null }) // => 'Untitled note (2025-03-01)'
+ */
+export function noteDisplayTitle(note: Note): string {
+  const title = collapseSpace(note.title) || collapseSpace(note.titleLine)
+  if (title !== '') return title
+  const summary = [...collapseSpace(note.summary?.text ?? '')]
+  if (summary.length > 0) {
+    return summary.length > fallbackTitleLength
+      ? `${summary.slice(0, fallbackTitleLength - 1).join('')}…`
+      : summary.join('')
+  }
+  return `Untitled note (${note.issueDate})`
+}
+
+/**
+ * The note's issue date as an RFC 3339 date-time at midnight UTC (`2025-03-01T00:00:00Z`), for
+ * Atom. Throws a `RangeError` naming the note when the date is not a real `YYYY-MM-DD` date.
+ */
+export function noteDateTime(note: Note): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(note.issueDate)
+  const date = match ? new Date(`${note.issueDate}T00:00:00Z`) : undefined
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== note.issueDate) {
+    throw new RangeError(
+      `@paper-notes/render-rss: note "${note.id}" has issueDate "${note.issueDate}", which is not a YYYY-MM-DD date; fix the note (validateNotes reports it).`,
+    )
+  }
+  return `${note.issueDate}T00:00:00Z`
+}
+
+/**
+ * The HTML a feed item carries: the summary as a paragraph of text, the first comment (markdown),
+ * and a link to the paper when it has an http(s) URL. Built as mdast and turned into HTML by
+ * core's `toSafeHtml`, so note text is escaped and the comment's HTML sanitized (no script, no
+ * `javascript:` link). A note with none of these gets its title as a paragraph.
+ *
+ * @example
+ * noteContentHtml(note) // => '<p>忘却についての研究。</p>\n<p>openreview: <a href=…>…</a></p>…'
+ */
+export function noteContentHtml(note: Note): string {
+  const children: MdastContent[] = []
+  const summary = note.summary?.text.trim() ?? ''
+  if (summary !== '') {
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: summary }] })
+  }
+  const firstComment = note.comments[0]
+  if (firstComment && firstComment.markdown.trim() !== '') {
+    children.push(...parseMarkdown(firstComment.markdown).children)
+  }
+  const paper = note.links.paper
+  if (paper !== undefined && isAbsoluteHttpUrl(paper)) {
+    children.push({
+      type: 'paragraph',
+      children: [
+        { type: 'text', value: 'Paper: ' },
+        { type: 'link', url: paper, children: [{ type: 'text', value: paper }] },
+      ],
+    })
+  }
+  if (children.length === 0) {
+    children.push({
+      type: 'paragraph',
+      children: [{ type: 'text', value: noteDisplayTitle(note) }],
+    })
+  }
+  return toSafeHtml({ type: 'root', children })
+}
+
+/**
+ * The note's issue date as an RFC 822 date-time at midnight GMT (`Sat, 01 Mar 2025 00:00:00 GMT`),
+ * for RSS 2.0. Throws like {@link noteDateTime}.
+ */
+export function noteRfc822Date(note: Note): string {
+  return new Date(noteDateTime(note)).toUTCString()
+}
