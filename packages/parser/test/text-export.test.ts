@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import { findTrailingTags, isTagName, segmentTextExport } from '../src/export-text-segments.js'
+
+/** Layout B: tags on their own line or before `Issue Date:`, title lines, a shared line. */
+const layoutB = `Continual Learning
+
+#NLP #Supervised-FineTuning (SFT) #Selected Papers/Blogs
+Issue Date: 2025-03-04 [Paper Note] Gentle Replay for Forgetful Models, Ada Lovelace+, ICLR'25, 2025.02 GPT Summary- 忘却を抑える新しいリプレイ手法を提案。 Comment
+
+元ポスト:
+
+Loading…
+
+openreview: https://openreview.net/forum?id=abc123
+
+
+
+#Article #PEFT(Adaptor/LoRA) #Blog Issue Date: 2025-02-01 Tuning Adapters Gently, Example Lab, 2025.01 Comment
+
+image
+
+#Pocket #NLP Issue Date: 2025-01-15 Quiet Gradients, Grace Hopper+, N_A, ACL'24 GPT Summary- 静かな勾配について。 #Article #Tutorial Issue Date: 2025-01-10 学習率の話, 研究室ブログ, 2025.01 Comment
+
+日本語のコメント。
+</div>`
+
+/** Layout A: a link-button line, no title lines. */
+const layoutA = `Catastrophic Forgetting
+
+
+Paper/Blog Link My Issue
+#ComputerVision #One-Line Notes Issue Date: 2026-01-12 GPT Summary- 破滅的忘却を軽減する。 Comment
+
+Sparse rehearsal works.
+
+# A heading the author wrote
+
+
+
+Paper/Blog Link My Issue
+#Article #Survey Issue Date: 2025-12-01 Comment
+
+image
+`
+
+describe('isTagName / findTrailingTags', () => {
+  it('accepts tag names with spaces, slashes, parentheses and non-ASCII', () => {
+    for (const name of [
+      'Supervised-FineTuning (SFT)',
+      'Selected Papers/Blogs',
+      'PEFT(Adaptor/LoRA)',
+      '日本語',
+    ]) {
+      expect(isTagName(name)).toBe(true)
+    }
+  })
+
+  it('rejects sentences', () => {
+    expect(isTagName('1 approach works well.')).toBe(false)
+    expect(isTagName('これは文です。')).toBe(false)
+    expect(isTagName('')).toBe(false)
+  })
+
+  it('finds the tag run that ends a line after another entry’s text', () => {
+    const segment = 'データを公開。 #Pocket #NLP #Supervised-FineTuning (SFT) '
+    const run = findTrailingTags(segment)
+    expect(run.tags).toEqual(['Pocket', 'NLP', 'Supervised-FineTuning (SFT)'])
+    expect(segment.slice(run.start)).toBe('#Pocket #NLP #Supervised-FineTuning (SFT) ')
+  })
+
+  it('stops at a `#` that starts a sentence rather than a tag', () => {
+    const run = findTrailingTags('we rank #1 in the benchmark. #NLP ')
+    expect(run.tags).toEqual(['NLP'])
+  })
+
+  it('finds no run when the text has no tags', () => {
+    expect(findTrailingTags('plain text').tags).toEqual([])
+  })
+})
+
+describe('segmentTextExport', () => {
+  it('reads layout B: page tag, tags, title line, summary, comment', () => {
+    const { pageTag, entries, problems } = segmentTextExport(layoutB)
+    expect(problems).toEqual([])
+    expect(pageTag).toBe('Continual Learning')
+    expect(entries).toHaveLength(4)
+    const [first, second] = entries
+    expect(first?.tags).toEqual(['NLP', 'Supervised-FineTuning (SFT)', 'Selected Papers/Blogs'])
+    expect(first?.issueDate).toBe('2025-03-04')
+    expect(first?.titleLine).toBe(
+      "[Paper Note] Gentle Replay for Forgetful Models, Ada Lovelace+, ICLR'25, 2025.02",
+    )
+    expect(first?.summary).toBe('忘却を抑える新しいリプレイ手法を提案。')
+    expect(first?.comment).toBe(
+      '元ポスト:\n\nLoading…\n\nopenreview: https://openreview.net/forum?id=abc123',
+    )
+    expect(layoutB.slice(first!.offset).startsWith('#NLP #Supervised')).toBe(true)
+
+    expect(second?.tags).toEqual(['Article', 'PEFT(Adaptor/LoRA)', 'Blog'])
+    expect(second?.titleLine).toBe('Tuning Adapters Gently, Example Lab, 2025.01')
+    expect(second?.summary).toBeNull()
+    expect(second?.comment).toBe('image')
+  })
+
+  it('splits two entries that share a line, the first without a comment', () => {
+    const { entries } = segmentTextExport(layoutB)
+    const third = entries[2]!
+    const fourth = entries[3]!
+    expect(third.tags).toEqual(['Pocket', 'NLP'])
+    expect(third.titleLine).toBe("Quiet Gradients, Grace Hopper+, N_A, ACL'24")
+    expect(third.summary).toBe('静かな勾配について。')
+    expect(third.comment).toBeNull()
+    expect(fourth.tags).toEqual(['Article', 'Tutorial'])
+    expect(fourth.titleLine).toBe('学習率の話, 研究室ブログ, 2025.01')
+    expect(
+      layoutB.slice(fourth.offset).startsWith('#Article #Tutorial Issue Date: 2025-01-10'),
+    ).toBe(true)
+  })
+
+  it('does not keep the trailing </div> remnant as comment text', () => {
+    const fourth = segmentTextExport(layoutB).entries[3]!
+    expect(fourth.comment).toBe('日本語のコメント。')
+  })
+
+  it('reads layout A: no title lines, the link-button line starts the entry', () => {
+    const { pageTag, entries, problems } = segmentTextExport(layoutA)
+    expect(problems).toEqual([])
+    expect(pageTag).toBe('Catastrophic Forgetting')
+    expect(entries.map((entry) => entry.titleLine)).toEqual(['', ''])
+    expect(entries[0]?.tags).toEqual(['ComputerVision', 'One-Line Notes'])
+    expect(entries[0]?.summary).toBe('破滅的忘却を軽減する。')
+    expect(entries[0]?.comment).toBe('Sparse rehearsal works.\n\n# A heading the author wrote')
+    expect(layoutA.slice(entries[1]!.offset).startsWith('Paper/Blog Link My Issue\n#Article')).toBe(
+      true,
+    )
+    expect(entries[1]?.summary).toBeNull()
+    expect(entries[1]?.comment).toBe('image')
+  })
+
+  it('reports an export with no entries', () => {
+    const { entries, problems } = segmentTextExport('Lonely Tag\n\nnothing here\n')
+    expect(entries).toEqual([])
+    expect(problems.map((problem) => problem.code)).toEqual(['text-no-entries'])
+  })
+
+  it('reports an invalid issue date and keeps reading the next entry', () => {
+    const text =
+      'T\n\n#A Issue Date: 2025-13-40 X Comment\n\nc\n\n#B Issue Date: 2025-01-02 Y Comment\n\nd\n'
+    const { entries, problems } = segmentTextExport(text)
+    expect(entries.map((entry) => entry.validDate)).toEqual([false, true])
+    expect(problems.map((problem) => problem.code)).toEqual(['text-invalid-issue-date'])
+    expect(entries[1]?.comment).toBe('d')
+  })
+})
