@@ -1,9 +1,16 @@
+export { favicon, faviconPath } from './favicon.js'
 export { commentContent, markdownContent } from './note-content.js'
 export type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 export { defaultLang, defaultPageSize, defaultSiteTitle, resolveHtmlOptions } from './options.js'
 export type { PageContext } from './page-context.js'
 export { postEmbedScriptUrl } from './post-cards.js'
-export { cssMediaType, htmlMediaType, htmlRenderer, renderHtml } from './render-html.js'
+export {
+  cssMediaType,
+  htmlMediaType,
+  htmlRenderer,
+  renderHtml,
+  svgMediaType,
+} from './render-html.js'
 export { safeHttpUrl } from './safe-url.js'
 export { stylesheet, stylesheetPath } from './stylesheet.js'
 export type { IndexPageInput, LayoutInput, TagPageInput, Templates } from './templates.js'

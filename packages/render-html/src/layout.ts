@@ -4,6 +4,7 @@
 import { siteUrl } from '@paper-notes/core'
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
+import { faviconPath } from './favicon.js'
 import type { PageContext } from './page-context.js'
 import { postEmbedScriptUrl } from './post-cards.js'
 import { stylesheetPath } from './stylesheet.js'
@@ -27,6 +28,7 @@ export function layout(page: LayoutInput, context: PageContext): Root {
   if (options.baseUrl) {
     head.push(h('link', { rel: ['canonical'], href: siteUrl(options.baseUrl, context.path) }))
   }
+  head.push(h('link', { rel: ['icon'], type: 'image/svg+xml', href: context.href(faviconPath) }))
   head.push(h('link', { rel: ['stylesheet'], href: context.href(stylesheetPath) }))
   const body: Element[] = [
     h('a', { href: '#main', className: ['skip-link'] }, 'Skip to content'),

@@ -5,6 +5,7 @@ import type { Collection, Note, RenderedFile, Renderer } from '@paper-notes/core
 import { defineRenderer, notePagePath, tagPagePath } from '@paper-notes/core'
 import type { Element, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { favicon, faviconPath } from './favicon.js'
 import { cardTitle, pageTitle } from './note-fields.js'
 import type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 import { resolveHtmlOptions } from './options.js'
@@ -16,6 +17,8 @@ import { defaultTemplates } from './templates.js'
 
 /** The media type of the pages. */
 export const htmlMediaType = 'text/html; charset=utf-8'
+/** The media type of the site icon. */
+export const svgMediaType = 'image/svg+xml'
 /** The media type of the stylesheet. */
 export const cssMediaType = 'text/css; charset=utf-8'
 
@@ -30,7 +33,7 @@ function showsEmbeddedPost(notes: readonly Note[], options: ResolvedHtmlOptions)
 /**
  * Renders a collection as a static site that needs no server and no JavaScript:
  * `index.html`, `tags/<slug>.html` (and `tags/<slug>/page-<n>.html` for large tags),
- * `notes/<id>.html` and `style.css`, with relative links between them. The same collection and
+ * `notes/<id>.html`, `style.css` and `favicon.svg`, with relative links between them. The same collection and
  * options always give byte-identical files.
  *
  * @example
@@ -38,7 +41,7 @@ function showsEmbeddedPost(notes: readonly Note[], options: ResolvedHtmlOptions)
  * import { renderHtml } from '@paper-notes/render-html'
  *
  * const files = renderHtml(createCollection(notes), { siteTitle: 'My paper notes' })
- * files.map((file) => file.path) // => ['style.css', 'index.html', 'tags/nlp.html', …]
+ * files.map((file) => file.path) // => ['style.css', 'favicon.svg', 'index.html', 'tags/nlp.html', …]
  */
 export function renderHtml(
   collection: Collection,
@@ -48,6 +51,7 @@ export function renderHtml(
   const templates: Templates = { ...defaultTemplates, ...options.templates }
   const files: RenderedFile[] = [
     { path: stylesheetPath, contents: stylesheet, mediaType: cssMediaType },
+    { path: faviconPath, contents: favicon, mediaType: svgMediaType },
   ]
   const page = (
     path: string,

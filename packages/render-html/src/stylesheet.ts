@@ -60,10 +60,10 @@ a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
 main:focus { outline: none; }
 .skip-link {
-  position: absolute; left: 0.5rem; top: -3rem; z-index: 10;
+  position: absolute; left: 0.5rem; top: 0.5rem; z-index: 10; transform: translateY(-200%);
   padding: 0.5rem 1rem; background: var(--bg); color: var(--link); border: 2px solid var(--focus);
 }
-.skip-link:focus { top: 0.5rem; }
+.skip-link:focus { transform: none; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -150,8 +150,8 @@ a.tag:hover { text-decoration: underline; }
   body { font-size: 1rem; line-height: 1.75; }
   h1 { font-size: 1.45rem; }
   .note-card { padding: 0.85rem 0.9rem; }
-  .facts { grid-template-columns: 1fr; }
-  .facts dd { margin-bottom: 0.4rem; }
+  .note-title { font-size: 1.05rem; }
+  .facts { gap: 0.25rem 0.75rem; }
 }
 @media print {
   :root { --bg: #ffffff; --fg: #000000; --muted: #333333; --border: #999999; --surface: #ffffff; --link: #000000; --link-visited: #000000; --tag-bg: #ffffff; --tag-fg: #000000; }

@@ -32,18 +32,22 @@ describe('renderHtml: files', () => {
     const collection = sampleCollection()
     const files = renderHtml(collection)
     const paths = files.map((file) => file.path)
-    expect(paths[0]).toBe('style.css')
-    expect(paths).toContain('index.html')
+    expect(paths.slice(0, 3)).toEqual(['style.css', 'favicon.svg', 'index.html'])
     for (const tag of collection.tags) expect(paths).toContain(`tags/${tag.slug}.html`)
     for (const note of collection.notes) expect(paths).toContain(`notes/${note.id}.html`)
-    // 1 stylesheet + 1 index + 8 tags + 3 notes, nothing else
+    // 1 stylesheet + 1 icon + 1 index + 8 tags + 3 notes, nothing else
     expect(collection.tags).toHaveLength(8)
-    expect(files).toHaveLength(13)
+    expect(files).toHaveLength(14)
     expect(new Set(paths).size).toBe(paths.length)
     for (const file of files) {
       expect(isSafeOutputPath(file.path)).toBe(true)
+      const extension = file.path.slice(file.path.lastIndexOf('.'))
       expect(file.mediaType).toBe(
-        file.path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/html; charset=utf-8',
+        {
+          '.css': 'text/css; charset=utf-8',
+          '.svg': 'image/svg+xml',
+          '.html': 'text/html; charset=utf-8',
+        }[extension],
       )
     }
   })
@@ -67,7 +71,7 @@ describe('renderHtml: files', () => {
 
   it('renders an empty collection as an index that says so', () => {
     const files = renderHtml(createCollection([]))
-    expect(files.map((file) => file.path)).toEqual(['style.css', 'index.html'])
+    expect(files.map((file) => file.path)).toEqual(['style.css', 'favicon.svg', 'index.html'])
     expect(textOf(fileAt(files, 'index.html'))).toContain('No notes yet.')
   })
 
@@ -425,6 +429,7 @@ describe('renderHtml: options', () => {
     ).toBe('https://example.org/paper-notes/tags/nlp.html')
     const without = parsePage(fileAt(renderHtml(collection), 'tags/nlp.html'))
     expect(select(without, 'link').map((link) => String(link.properties.rel))).toEqual([
+      'icon',
       'stylesheet',
     ])
   })
