@@ -1,2 +1,9 @@
-// Filled in by its own issue; nothing is exported yet.
-export {}
+export type { BodyContext, IssueBody } from './body.js'
+export { parseIssueBody } from './body.js'
+export type { CommentMeta } from './comment.js'
+export { createComment, issueNumberOfUrl, postPlatform } from './comment.js'
+export type { NoteIdInput, NoteInput, NoteOverrides } from './note-id.js'
+export { buildNote, deriveKind, issueNumberOf, noteId, uniqueTags } from './note-id.js'
+export type { ParseOptions, Reader, ReaderInput, ReaderResult } from './reader.js'
+export type { TitleLineParts, TitleLinePosition } from './title-line.js'
+export { isCitationLine, parseTitleLine, parseVenue } from './title-line.js'
