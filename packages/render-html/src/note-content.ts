@@ -8,6 +8,14 @@ import type { Element, ElementContent, RootContent } from 'hast'
 import { postCard } from './post-cards.js'
 import { safeHttpUrl } from './safe-url.js'
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
 function isElementContent(node: RootContent): node is ElementContent {
   return node.type === 'element' || node.type === 'text' || node.type === 'comment'
 }
@@ -17,13 +25,37 @@ function isBlank(node: ElementContent): boolean {
 }
 
 /**
- * Markdown as sanitized hast nodes, ready to be children of a page element.
+ * Sanitized content is cached per markdown text (a note's summary shows on every tag page of
+ * the note) and per comment object, so a note on ten tag pages is sanitized once. The cached
+ * nodes are shared between pages and deeply frozen: change a copy (`structuredClone`), never
+ * them.
+ */
+const markdownCache = new Map<string, ElementContent[]>()
+const markdownCacheLimit = 2000
+interface CachedComment {
+  markdown: string
+  tree: Comment['tree']
+  posts: string
+  embedPosts: boolean
+  nodes: ElementContent[]
+}
+const commentCache = new WeakMap<Comment, CachedComment>()
+
+/**
+ * Markdown as sanitized hast nodes, ready to be children of a page element. The nodes are
+ * frozen and may be shared with other pages: to change one, change a `structuredClone` of it.
  *
  * @example
  * markdownContent('**bold** <script>alert(1)</script>') // => [<p><strong>bold</strong> </p>]
  */
 export function markdownContent(markdown: string): ElementContent[] {
-  return toSafeHast(markdown).children.filter(isElementContent)
+  let nodes = markdownCache.get(markdown)
+  if (nodes === undefined) {
+    nodes = deepFreeze(toSafeHast(markdown).children.filter(isElementContent))
+    if (markdownCache.size >= markdownCacheLimit) markdownCache.clear()
+    markdownCache.set(markdown, nodes)
+  }
+  return [...nodes]
 }
 
 function textOf(node: ElementContent): string {
@@ -47,9 +79,33 @@ const loadingPlaceholder = /^\s*Loading(?:…|\.\.\.)\s*$/
  * One comment as sanitized hast: its `tree` (or, when absent, its `markdown`) through
  * `toSafeHast`, with each social post shown as a card (see `postCard`). A paragraph that is just
  * a post's link, or the text export's `Loading…` placeholder of a post without URL, is replaced
- * by the card; posts the text does not show are appended.
+ * by the card; posts the text does not show are appended. Like {@link markdownContent}, the
+ * nodes are frozen and may be shared with other pages.
  */
 export function commentContent(comment: Comment, embedPosts: boolean): ElementContent[] {
+  const posts = JSON.stringify(comment.posts)
+  const cached = commentCache.get(comment)
+  if (
+    cached &&
+    cached.markdown === comment.markdown &&
+    cached.tree === comment.tree &&
+    cached.posts === posts &&
+    cached.embedPosts === embedPosts
+  ) {
+    return [...cached.nodes]
+  }
+  const nodes = deepFreeze(sanitizedComment(comment, embedPosts))
+  commentCache.set(comment, {
+    markdown: comment.markdown,
+    tree: comment.tree,
+    posts,
+    embedPosts,
+    nodes,
+  })
+  return [...nodes]
+}
+
+function sanitizedComment(comment: Comment, embedPosts: boolean): ElementContent[] {
   const nodes = toSafeHast(comment.tree ?? comment.markdown).children.filter(isElementContent)
   const byUrl = new Map<string, number>()
   const missing: number[] = []

@@ -305,6 +305,22 @@ describe('renderHtml: note pages', () => {
     expect(select(comments[1]!, 'em')).toHaveLength(1)
   })
 
+  it('shows a changed comment when the same note object is rendered again', () => {
+    const comment = makeComment({ markdown: 'first version' })
+    const collection = createCollection([makeNote({ comments: [comment] })])
+    const commentText = () =>
+      textContent(
+        select(
+          parsePage(fileAt(renderHtml(collection), 'notes/100.html')),
+          'article',
+          'comment',
+        )[0]!,
+      )
+    expect(commentText()).toBe('Comment 1first version')
+    comment.markdown = 'second version'
+    expect(commentText()).toBe('Comment 1second version')
+  })
+
   it('keeps extra fields and says "et al." for a "+" author', () => {
     const note = makeNote({ extra: { reviewer: 'Grace', score: 7 } })
     const page = parsePage(fileAt(renderHtml(createCollection([note])), 'notes/100.html'))
