@@ -75,34 +75,48 @@ export function isTagName(token: string): boolean {
  * // => { start: 16, tags: ['NLP', 'Supervised-FineTuning (SFT)'] }
  */
 export function findTrailingTags(segment: string): { start: number; tags: string[] } {
-  const trimmedEnd = segment.replace(/\s+$/, '')
-  const tags: string[] = []
-  let end = trimmedEnd.length
+  const text = segment.trimEnd()
+  const first = text.search(/\S/)
+  const reversed: string[] = []
   let start = segment.length
-  // Walk left over ` #Tag` pieces (or a `#Tag` at the very start of the segment).
-  while (end > 0) {
-    let hash = trimmedEnd.lastIndexOf(' #', end - 1)
-    let atStart = false
-    if (hash === -1 || trimmedEnd.slice(0, hash).trim() === '') {
-      const first = trimmedEnd.search(/\S/)
-      if (first !== -1 && trimmedEnd[first] === '#' && first < end) {
-        hash = first - 1
-        atStart = true
-      } else if (hash === -1) break
-    }
-    const token = trimmedEnd.slice(hash + 2, end)
+  let end = text.length
+  // Walk left over ` #Tag` pieces, ending with a `#Tag` that starts the segment.
+  while (first !== -1 && end > first) {
+    const space = text.lastIndexOf(' #', end - 1)
+    let hash: number
+    if (space >= first) hash = space + 1
+    else if (text[first] === '#') hash = first
+    else break
+    const token = text.slice(hash + 1, end)
     if (!isTagName(token)) break
-    tags.unshift(token)
-    start = hash + 1
-    end = hash
-    if (atStart) break
+    reversed.push(token)
+    start = hash
+    end = hash - 1
   }
-  return { start, tags }
+  return { start, tags: reversed.reverse() }
+}
+
+/**
+ * The offset of the last `\n` in `text[floor..from]`, or `floor - 1`. Bounded on purpose: a
+ * plain `lastIndexOf` would rescan a long line once per entry on it.
+ */
+function lastNewline(text: string, from: number, floor: number): number {
+  for (let index = from; index >= floor; index--) {
+    if (text.charCodeAt(index) === 10) return index
+  }
+  return floor - 1
+}
+
+/** The offset of the first `\n` in `text[from..end)`, or `end`. */
+function nextNewline(text: string, from: number, end: number): number {
+  for (let index = from; index < end; index++) {
+    if (text.charCodeAt(index) === 10) return index
+  }
+  return end
 }
 
 function lineStartBefore(text: string, offset: number, floor: number): number {
-  const newline = text.lastIndexOf('\n', offset - 1)
-  return Math.max(newline + 1, floor)
+  return Math.max(lastNewline(text, offset - 1, floor) + 1, floor)
 }
 
 /**
@@ -116,7 +130,7 @@ function previousLine(
   let end = offset
   while (end > floor) {
     const lineEnd = text[end - 1] === '\n' ? end - 1 : end
-    const start = Math.max(text.lastIndexOf('\n', lineEnd - 1) + 1, floor)
+    const start = Math.max(lastNewline(text, lineEnd - 1, floor) + 1, floor)
     const line = text.slice(start, lineEnd)
     if (line.trim() !== '') return { start, text: line.replace(/\r$/, '') }
     end = start
@@ -249,8 +263,7 @@ function readEntry(
       offset: marker.offset,
     })
   }
-  const newline = text.indexOf('\n', marker.end)
-  const headerEnd = Math.min(newline === -1 ? text.length : newline, regionEnd)
+  const headerEnd = nextNewline(text, marker.end, regionEnd)
   let header = text.slice(marker.end, headerEnd).trim()
   const hasMarker = header === commentMarker || header.endsWith(` ${commentMarker}`)
   if (hasMarker) header = header.slice(0, header.length - commentMarker.length).trim()

@@ -56,7 +56,8 @@ export interface XmlPaperList {
   problems: XmlDocumentProblem[]
 }
 
-const entryOpen = /<paper-entry(?=[\s>])[^>]*>/g
+// Bounded, so a `<paper-entry` without `>` never makes the scan run to the end of the input.
+const entryOpen = /<paper-entry(?=[\s>])[^>]{0,200}>/g
 const entryClose = '</paper-entry>'
 
 /**

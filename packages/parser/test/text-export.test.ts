@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findTrailingTags, isTagName, segmentTextExport } from '../src/export-text-segments.js'
+import { readTextExport } from '../src/text-export.js'
 
 /** Layout B: tags on their own line or before `Issue Date:`, title lines, a shared line. */
 const layoutB = `Continual Learning
@@ -152,3 +153,125 @@ describe('segmentTextExport', () => {
     expect(entries[1]?.comment).toBe('d')
   })
 })
+
+describe('readTextExport', () => {
+  it('turns every entry into a note with the page tag added', () => {
+    const { notes, diagnostics } = readTextExport({ text: layoutB, file: 'cl.txt', options: {} })
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([])
+    expect(notes).toHaveLength(4)
+    expect(notes.map((note) => note.tags.at(-1))).toEqual(Array(4).fill('Continual Learning'))
+    const first = notes[0]!
+    expect(first.tags).toEqual([
+      'NLP',
+      'Supervised-FineTuning (SFT)',
+      'Selected Papers/Blogs',
+      'Continual Learning',
+    ])
+    expect(first.issueDate).toBe('2025-03-04')
+    expect(first.title).toBe('Gentle Replay for Forgetful Models')
+    expect(first.authors).toEqual(['Ada Lovelace'])
+    expect(first.venue).toEqual({ name: 'ICLR', year: 2025 })
+    expect(first.summary).toEqual({ text: '忘却を抑える新しいリプレイ手法を提案。' })
+    expect(first.links).toEqual({})
+    expect(first.source).toEqual({ format: 'text', file: 'cl.txt', line: 3, column: 1 })
+  })
+
+  it('makes the comment text one comment with placeholder posts and images', () => {
+    const { notes } = readTextExport({ text: layoutB, options: {} })
+    expect(notes.map((note) => note.comments.length)).toEqual([1, 1, 0, 1])
+    const comment = notes[0]!.comments[0]!
+    expect(comment.posts).toEqual([{}])
+    expect(comment.links).toEqual([
+      { url: 'https://openreview.net/forum?id=abc123', label: 'openreview' },
+    ])
+    expect(notes[1]!.comments[0]!.images).toEqual([{ alt: 'image' }])
+    expect(notes[1]!.kind).toBe('article')
+  })
+
+  it('gives stable hash ids (no issue numbers in this format), distinct per note', () => {
+    const once = readTextExport({ text: layoutB, options: {} }).notes.map((note) => note.id)
+    const twice = readTextExport({ text: layoutB, options: {} }).notes.map((note) => note.id)
+    expect(once).toEqual(twice)
+    expect(new Set(once).size).toBe(4)
+    for (const id of once) expect(id).toMatch(/^[0-9a-f]{16}$/)
+  })
+
+  it('leaves the page tag out with pageTag: false', () => {
+    const { notes } = readTextExport({ text: layoutB, options: { pageTag: false } })
+    expect(notes[0]?.tags).toEqual(['NLP', 'Supervised-FineTuning (SFT)', 'Selected Papers/Blogs'])
+  })
+
+  it('reads layout A with empty title lines', () => {
+    const { notes } = readTextExport({ text: layoutA, options: {} })
+    expect(notes.map((note) => [note.titleLine, note.title, note.kind])).toEqual([
+      ['', '', 'paper'],
+      ['', '', 'article'],
+    ])
+    expect(notes[0]?.source.line).toBe(4)
+  })
+})
+
+describe('readTextExport on bad input', () => {
+  it('reports an export with no entries, with its position', () => {
+    const { notes, diagnostics } = readTextExport({
+      text: '\n\nLonely Tag\nno entries at all\n',
+      file: 'empty.txt',
+      options: {},
+    })
+    expect(notes).toEqual([])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'text-no-entries',
+        severity: 'error',
+        file: 'empty.txt',
+        line: 3,
+        column: 1,
+      }),
+    ])
+  })
+
+  it('skips an entry with an invalid date and keeps its neighbours', () => {
+    const text =
+      'T\n\n#A Issue Date: 2025-01-01 One, Ann+, 2025.01 Comment\n\nfirst\n\n' +
+      '#B Issue Date: 2025-02-31 Two, Bob+, 2025.02 Comment\n\nsecond\n\n' +
+      '#C Issue Date: 2025-03-01 Three, Cy+, 2025.03 Comment\n\nthird\n'
+    const { notes, diagnostics } = readTextExport({ text, options: {} })
+    expect(notes.map((note) => note.comments[0]?.markdown)).toEqual(['first', 'third'])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'text-invalid-issue-date', line: 7, column: 4 }),
+    ])
+  })
+
+  it('reads 50 MB of garbage quickly without crashing', () => {
+    const text = garbage(50 * 1024 * 1024)
+    const started = performance.now()
+    const { notes, diagnostics } = readTextExport({ text, options: {} })
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(notes).toEqual([])
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toContain('text-no-entries')
+  })
+
+  it('stays linear when markers are everywhere', () => {
+    const unit = '#Tag #Another tag Issue Date: 2025-01-01 x GPT Summary- y #'
+    const text = `Page\n${unit.repeat(80_000)}`
+    const started = performance.now()
+    const { notes } = readTextExport({ text, options: {} })
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(notes).toHaveLength(80_000)
+  })
+})
+
+/** Deterministic pseudo-random text: printable ASCII, Japanese, punctuation and line breaks. */
+function garbage(size: number): string {
+  const alphabet = 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\\n\t日本語テキスト…—'
+  let state = 42
+  const chunk: string[] = []
+  for (let index = 0; index < 65_536; index++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    chunk.push(alphabet[state % alphabet.length]!)
+  }
+  return chunk
+    .join('')
+    .repeat(Math.ceil(size / 65_536))
+    .slice(0, size)
+}

@@ -7,6 +7,7 @@ import {
   tweetEmbedUrl,
 } from '../src/comment-html.js'
 import { scanPaperList } from '../src/export-xml-elements.js'
+import { readXmlExport } from '../src/xml-export.js'
 
 const tweet = (url: string) => `{% raw %}
 
@@ -150,3 +151,218 @@ describe('comment HTML', () => {
     expect(commentsHtmlToMarkdown('  None \n')).toEqual([])
   })
 })
+
+const paperList = `<?xml version="1.0" encoding="UTF-8"?>
+<paper-list last-updated="2025-06-01">
+<paper-entry>
+<title>[Paper Note] Rehearsal & Replay for <Tiny> Models, Ada Lovelace+, ICLR'25, 2025.02</title>
+<original-paper-blog-link>https://arxiv.org/abs/2502.00001</original-paper-blog-link>
+<repo-issue-link>https://github.com/example/notes/issues/12</repo-issue-link>
+<tags>NLP, Supervised-FineTuning (SFT), Selected Papers/Blogs, NLP</tags>
+<repo-issue-date>2025-03-01</repo-issue-date>
+<issue-body># URL
+- https://arxiv.org/abs/2502.00001
+# Authors
+  - Ada Lovelace
+  - Charles Babbage
+# Abstract
+  - We replay a little & forget less.
+# Translation (by gpt-5-nano)
+- 少しリプレイして忘却を減らす。
+# Summary (by gpt-4o-mini)
+- リプレイで忘却を抑える。</issue-body>
+<maintainer-comment-text><p>元ポスト:
+
+${tweet('https://twitter.com/ada/status/1234567890?s=46&t=abc')}
+
+</p><p>openreview:
+
+{% raw %}
+<a href="https://openreview.net/forum?id=rr12" target="_blank" rel="noopener noreferrer">https://openreview.net/forum?id=rr12</a>
+{% endraw %}
+
+</p><p>Q &amp;amp; A は大事。<br><img src="https://example.org/fig1.png" alt="image" loading="lazy"/" alt="image"/><br><br>関連:<br>- <a href="https://github.com/example/notes/issues/7" target="_blank">[Paper Note] Seven Tricks, Bob Lee+, ACL'24</a></p></maintainer-comment-text>
+</paper-entry>
+
+<paper-entry>
+<title>Tuning Adapters Gently, Example Lab, 2025.01</title>
+<original-paper-blog-link>https://example.org/blog/adapters</original-paper-blog-link>
+<repo-issue-link>https://github.com/example/notes/issues/13</repo-issue-link>
+<tags>Article, PEFT(Adaptor/LoRA), Blog</tags>
+<repo-issue-date>2025-02-01</repo-issue-date>
+<issue-body>paper: https://example.org/blog/adapters</issue-body>
+<maintainer-comment-text>None</maintainer-comment-text>
+</paper-entry>
+
+<paper-entry>
+<title>Truncated, Nobody+, 2024.01</title>
+<repo-issue-link>https://github.com/example/notes/issues/14</repo-issue-link>
+<tags>NLP</tags>
+
+<paper-entry>
+<title>No Date Here, Grace Hopper+, N_A, ACL'24</title>
+<repo-issue-link>https://github.com/example/notes/issues/15</repo-issue-link>
+<tags>NLP</tags>
+<issue-body>https://example.org/no-date</issue-body>
+<maintainer-comment-text>None</maintainer-comment-text>
+</paper-entry>
+
+<paper-entry>
+<title>学習率の話, 研究室ブログ, 2025.01</title>
+<original-paper-blog-link>https://example.org/lr</original-paper-blog-link>
+<repo-issue-link>https://github.com/example/notes/issues/16</repo-issue-link>
+<tags>Article, Tutorial, 日本語</tags>
+<repo-issue-date>2025-01-10</repo-issue-date>
+<issue-body># URL
+- preprint: https://example.org/lr</issue-body>
+<maintainer-comment-text><p>良い解説。</p></maintainer-comment-text>
+</paper-entry>
+</paper-list>
+`
+
+describe('readXmlExport', () => {
+  const result = readXmlExport({ text: paperList, file: 'list.xml', options: {} })
+
+  it('reads every complete entry, in order', () => {
+    expect(result.notes.map((note) => note.id)).toEqual(['12', '13', '16'])
+  })
+
+  it('reads the title line, tags, date, links and body of an entry', () => {
+    const note = result.notes[0]!
+    expect(note.titleLine).toBe(
+      "[Paper Note] Rehearsal & Replay for <Tiny> Models, Ada Lovelace+, ICLR'25, 2025.02",
+    )
+    expect(note.title).toBe('Rehearsal & Replay for <Tiny> Models')
+    expect(note.kind).toBe('paper')
+    expect(note.tags).toEqual(['NLP', 'Supervised-FineTuning (SFT)', 'Selected Papers/Blogs'])
+    expect(note.issueDate).toBe('2025-03-01')
+    expect(note.links).toEqual({
+      paper: 'https://arxiv.org/abs/2502.00001',
+      issue: 'https://github.com/example/notes/issues/12',
+    })
+    expect(note.authors).toEqual(['Ada Lovelace', 'Charles Babbage'])
+    expect(note.etAl).toBe(true)
+    expect(note.abstract).toBe('We replay a little & forget less.')
+    expect(note.translation).toEqual({
+      text: '少しリプレイして忘却を減らす。',
+      model: 'gpt-5-nano',
+    })
+    expect(note.summary).toEqual({ text: 'リプレイで忘却を抑える。', model: 'gpt-4o-mini' })
+    expect(note.source).toEqual({ format: 'xml', file: 'list.xml', line: 3, column: 1 })
+  })
+
+  it('makes one comment per <p>: posts, labelled links, images, related notes', () => {
+    const [post, link, text] = result.notes[0]!.comments
+    expect(result.notes[0]!.comments).toHaveLength(3)
+    expect(post?.posts).toEqual([
+      { url: 'https://twitter.com/ada/status/1234567890?s=46&t=abc', platform: 'x' },
+    ])
+    expect(link?.links).toEqual([
+      { url: 'https://openreview.net/forum?id=rr12', label: 'openreview' },
+    ])
+    expect(text?.images).toEqual([{ url: 'https://example.org/fig1.png', alt: 'image' }])
+    expect(text?.related).toEqual([
+      expect.objectContaining({ issue: 7, url: 'https://github.com/example/notes/issues/7' }),
+    ])
+    expect(text?.markdown.startsWith('Q \\&amp; A は大事。')).toBe(true)
+    const paragraph = text?.tree?.children[0]
+    expect(paragraph?.type === 'paragraph' && paragraph.children[0]).toMatchObject({
+      type: 'text',
+      value: 'Q &amp; A は大事。',
+    })
+  })
+
+  it('reads an article whose body is `paper: URL`, with no comments', () => {
+    const note = result.notes[1]!
+    expect(note.kind).toBe('article')
+    expect(note.links.paper).toBe('https://example.org/blog/adapters')
+    expect(note.comments).toEqual([])
+    expect(result.notes[2]!.tags).toEqual(['Article', 'Tutorial', '日本語'])
+    expect(result.notes[2]!.links.paper).toBe('https://example.org/lr')
+  })
+
+  it('reports the truncated entry and the entry without a date, with positions', () => {
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+    expect(errors).toEqual([
+      // Lines 49 and 54: the tweet embed of the first entry spans seven lines.
+      expect.objectContaining({
+        code: 'xml-entry-truncated',
+        file: 'list.xml',
+        line: 49,
+        column: 1,
+      }),
+      expect.objectContaining({
+        code: 'xml-missing-issue-date',
+        file: 'list.xml',
+        line: 54,
+        column: 1,
+      }),
+    ])
+  })
+})
+
+describe('readXmlExport on bad input', () => {
+  it('reports input without entries', () => {
+    const { notes, diagnostics } = readXmlExport({
+      text: '\n  <html>not a list</html>',
+      options: {},
+    })
+    expect(notes).toEqual([])
+    expect(
+      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.line, diagnostic.column]),
+    ).toEqual([
+      ['xml-paper-list-missing', 1, 1],
+      ['xml-no-entries', 2, 3],
+    ])
+  })
+
+  it('reports an invalid date and an element left open, and reads the neighbour', () => {
+    const text = `<paper-list>
+<paper-entry><title>A, Ann+, 2025.01</title><repo-issue-date>2025-13-01</repo-issue-date></paper-entry>
+<paper-entry><title>B, Bob+, 2025.01</title><tags>NLP<repo-issue-date>2025-01-01</repo-issue-date></paper-entry>
+<paper-entry><title>C, Cy+, 2025.01</title><repo-issue-date>2025-01-03</repo-issue-date></paper-entry>
+</paper-list>`
+    const { notes, diagnostics } = readXmlExport({ text, options: {} })
+    expect(notes.map((note) => note.titleLine)).toEqual(['C, Cy+, 2025.01'])
+    expect(
+      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.line, diagnostic.column]),
+    ).toEqual([
+      ['xml-invalid-issue-date', 2, 62],
+      ['xml-element-unclosed', 3, 45],
+      ['xml-missing-issue-link', 4, 1],
+    ])
+  })
+
+  it('reads 50 MB of garbage quickly without crashing', () => {
+    const text = `<paper-list><paper-entry><title>${garbage(50 * 1024 * 1024)}`
+    const started = performance.now()
+    const { notes, diagnostics } = readXmlExport({ text, options: {} })
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(notes).toEqual([])
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['xml-entry-truncated'])
+  })
+
+  it('stays linear with many tiny and broken entries', () => {
+    const unit =
+      '<paper-entry><title>t</title><repo-issue-date>2025-01-01</repo-issue-date><maintainer-comment-text><p>x<br>y</p></maintainer-comment-text></paper-entry><paper-entry <tags>'
+    const started = performance.now()
+    const { notes } = readXmlExport({ text: unit.repeat(5_000), options: {} })
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(notes).toHaveLength(5_000)
+  })
+})
+
+/** Deterministic pseudo-random text: printable ASCII, markup characters, Japanese, line breaks. */
+function garbage(size: number): string {
+  const alphabet = 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\=\n\t<p></p><br>日本語テキスト…—'
+  let state = 7
+  const chunk: string[] = []
+  for (let index = 0; index < 65_536; index++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    chunk.push(alphabet[state % alphabet.length]!)
+  }
+  return chunk
+    .join('')
+    .repeat(Math.ceil(size / 65_536))
+    .slice(0, size)
+}
