@@ -2,8 +2,9 @@
  * The issue body of a note (NOTE-FORMAT.md §3.1): `#` sections `URL`, `Authors`, `Abstract`,
  * `Translation (by …)` and `Summary (by …)`, and any other section kept verbatim.
  *
- * The body is read line by line (a `#` line inside a fenced code block is not a heading), so
- * section text is kept exactly as written. A recognised section's text loses a single leading
+ * The body is read line by line: a section starts at a `# Heading` line at column 1 outside a
+ * fenced code block (fences, too, are recognised at column 1), so section text is kept exactly
+ * as written. A recognised section's text loses a single leading
  * `- ` list marker; when every later non-empty line is indented past that marker, the indent is
  * removed too (`stringifyNote` writes multi-line text that way so that a line such as `# x`
  * inside an abstract cannot start a section).
@@ -166,20 +167,20 @@ function splitSections(markdown: string): RawSection[] {
   return sections
 }
 
-/** `# Heading` (up to three spaces of indent) → `Heading`. */
+/**
+ * `# Heading` at column 1 → `Heading`. An indented `# …` line belongs to the section's text
+ * (that is how `stringifyNote` writes continuation lines of a list item).
+ */
 function headingOf(line: string): string | undefined {
-  let i = 0
-  while (i < 3 && line[i] === ' ') i++
-  if (line[i] !== '#') return undefined
-  const next = line[i + 1]
+  if (line[0] !== '#') return undefined
+  const next = line[1]
   if (next !== undefined && next !== ' ' && next !== '\t') return undefined
-  return line.slice(i + 1).trim()
+  return line.slice(1).trim()
 }
 
-/** The fence marker (` ``` ` or `~~~`, possibly longer) opening a line, if any. */
-function fenceOf(line: string): string | undefined {
-  const text = line.trimStart()
-  if (line.length - text.length > 3) return undefined
+/** The fence marker (` ``` ` or `~~~`, possibly longer) opening a line at column 1, if any. */
+export function fenceOf(line: string): string | undefined {
+  const text = line
   const char = text[0]
   if (char !== '`' && char !== '~') return undefined
   let length = 0

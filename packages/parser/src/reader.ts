@@ -21,7 +21,11 @@ export interface ParseOptions {
 
 /** One decoded input handed to a reader. */
 export interface ReaderInput {
-  /** The input text: decoded as UTF-8, BOM removed, line endings as in the source. */
+  /**
+   * The input text: decoded as UTF-8, BOM removed. `parseNotes` turns CRLF and lone CR into LF
+   * first (each still one line break, so lines and columns match the source); a reader called
+   * directly should accept all three.
+   */
   text: string
   /** The input's file name, when known. */
   file?: string

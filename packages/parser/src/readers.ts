@@ -1,0 +1,12 @@
+/**
+ * The reader for each source format. `parseNotes` dispatches here; a format without an entry
+ * gives a `format-unsupported` diagnostic.
+ */
+import type { SourceFormat } from '@paper-notes/core'
+import { readNoteMarkdown } from './markdown-reader.js'
+import type { Reader } from './reader.js'
+
+/** The reader of each supported source format. */
+export const readers: Readonly<Partial<Record<SourceFormat, Reader>>> = {
+  markdown: readNoteMarkdown,
+}
