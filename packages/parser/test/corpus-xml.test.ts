@@ -1,0 +1,174 @@
+/**
+ * Conformance of the paper-list XML reader on the real exports in `/work/shared/corpus/xml`
+ * (read at run time, never copied). Every expected value is read from the source text here with
+ * plain string operations, independently of the reader.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Note } from '@paper-notes/core'
+import { describe, expect, it } from 'vitest'
+import { readXmlExport } from '../src/xml-export.js'
+
+const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
+const hasCorpus = existsSync(corpus)
+if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
+
+describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
+  it('is present under CI', () => {
+    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
+  })
+})
+
+/** Entry counts per file, as the corpus README states them (118 in all). */
+const files = {
+  'AcademicWriting.xml': 6,
+  'AutonomousDriving.xml': 4,
+  'BeamSearch.xml': 6,
+  'Bias.xml': 7,
+  'Catastrophic Forgetting.xml': 17,
+  'Citations.xml': 6,
+  'Japanese.xml': 72,
+} as const
+
+/** The text of `<name>…</name>` in an entry, as written. */
+function element(entry: string, name: string): string | undefined {
+  const start = entry.indexOf(`<${name}>`)
+  const end = entry.indexOf(`</${name}>`)
+  return start === -1 || end === -1 ? undefined : entry.slice(start + name.length + 2, end)
+}
+
+/** The sections of an issue body: heading → content lines. */
+function sections(body: string): Map<string, string> {
+  const result = new Map<string, string>()
+  let heading: string | undefined
+  let lines: string[] = []
+  for (const line of `${body}\n# end`.split('\n')) {
+    if (line.startsWith('# ')) {
+      if (heading !== undefined) result.set(heading, lines.join('\n'))
+      heading = line.slice(2).trim()
+      lines = []
+    } else lines.push(line)
+  }
+  return result
+}
+
+/** Section text compared loosely: list markers and all whitespace runs made single spaces. */
+function loose(text: string): string {
+  return text
+    .replace(/^\s*- /, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function generated(
+  body: Map<string, string>,
+  name: string,
+): { text: string; model?: string } | null {
+  for (const [heading, content] of body) {
+    const match = new RegExp(`^${name}(?: \\(by (.+)\\))?$`).exec(heading)
+    if (match)
+      return match[1] ? { text: loose(content), model: match[1] } : { text: loose(content) }
+  }
+  return null
+}
+
+describe.skipIf(!hasCorpus)('corpus: paper-list XML', () => {
+  let total = 0
+  for (const [file, count] of Object.entries(files)) {
+    describe(file, () => {
+      const text = hasCorpus ? readFileSync(`${corpus}xml/${file}`, 'utf8') : ''
+      const result = hasCorpus
+        ? readXmlExport({ text, file, options: {} })
+        : { notes: [], diagnostics: [] }
+      const entries = text.split('<paper-entry>').slice(1)
+      total += count
+
+      it(`gives exactly ${count} notes, one per entry, and no errors or warnings`, () => {
+        expect(entries).toHaveLength(count)
+        expect(result.notes).toHaveLength(count)
+        expect(result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual(
+          [],
+        )
+      })
+
+      it('matches each entry: id, title line, links, tags, issue date', () => {
+        entries.forEach((entry, index) => {
+          const note = result.notes[index]!
+          const issueLink = element(entry, 'repo-issue-link')!
+          expect(note.id).toBe(/\/issues\/(\d+)$/.exec(issueLink)?.[1])
+          expect(note.titleLine).toBe(element(entry, 'title')!.trim())
+          expect(note.links).toEqual({
+            paper: element(entry, 'original-paper-blog-link'),
+            issue: issueLink,
+          })
+          expect(note.tags).toEqual([
+            ...new Set(
+              element(entry, 'tags')!
+                .split(',')
+                .map((tag) => tag.trim()),
+            ),
+          ])
+          expect(note.issueDate).toBe(element(entry, 'repo-issue-date'))
+        })
+      })
+
+      it('matches each entry: authors, abstract, translation and summary with their models', () => {
+        entries.forEach((entry, index) => {
+          const note = result.notes[index]!
+          const body = sections(element(entry, 'issue-body')!)
+          const authors = body.get('Authors')
+          if (authors !== undefined) {
+            expect(note.authors).toEqual(
+              authors
+                .split('\n')
+                .map((line) => line.replace(/^\s*- /, '').trim())
+                .filter((line) => line !== ''),
+            )
+          }
+          const abstract = body.get('Abstract')
+          expect(note.abstract === null ? null : loose(note.abstract)).toBe(
+            abstract === undefined ? null : loose(abstract),
+          )
+          const loosely = (value: Note['summary']) =>
+            value === null ? null : { ...value, text: loose(value.text) }
+          expect(loosely(note.translation)).toEqual(generated(body, 'Translation'))
+          expect(loosely(note.summary)).toEqual(generated(body, 'Summary'))
+        })
+      })
+
+      it('gives one comment per <p> of the comment HTML, none for `None`', () => {
+        entries.forEach((entry, index) => {
+          const html = element(entry, 'maintainer-comment-text')!
+          const paragraphs = html.trim() === 'None' ? 0 : html.split('<p>').length - 1
+          expect(result.notes[index]!.comments).toHaveLength(paragraphs)
+        })
+      })
+
+      it('turns every tweet embed into a post with its status URL', () => {
+        const embeds = [...text.matchAll(/data-embed='[^']*?href="([^"]+)"/g)].map(
+          (match) => match[1],
+        )
+        const posts = result.notes.flatMap((note) =>
+          note.comments.flatMap((comment) => comment.posts.map((post) => post.url)),
+        )
+        expect(posts).toEqual(embeds)
+      })
+    })
+  }
+
+  it('reads 118 notes in all, as the corpus README says', () => {
+    expect(total).toBe(118)
+  })
+
+  it('keeps the one decomposed (NFD) title exactly as given', () => {
+    const text = readFileSync(`${corpus}xml/Japanese.xml`, 'utf8')
+    const titles = [...text.matchAll(/<title>([^\n]*?)<\/title>/g)].map((match) => match[1]!)
+    const decomposed = titles.filter((title) => title !== title.normalize('NFC'))
+    expect(decomposed).toHaveLength(1)
+    const { notes } = readXmlExport({ text, options: {} })
+    const note = notes.find(
+      (candidate) => candidate.titleLine.normalize('NFC') === decomposed[0]!.normalize('NFC'),
+    )
+    expect(note?.titleLine).toBe(decomposed[0])
+  })
+})
