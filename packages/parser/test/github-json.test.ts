@@ -3,6 +3,7 @@ import { isCalendarDate, utcDate } from '../src/export-date.js'
 import { readGithubIssue } from '../src/export-github-issue.js'
 import { findJsonSyntaxError, findTopLevelElements } from '../src/export-json-elements.js'
 import { readGithubJson } from '../src/github-json.js'
+import { parseNotes } from '../src/parse-notes.js'
 
 describe('readGithubIssue', () => {
   it('reads the REST shape with embedded comments', () => {
@@ -319,3 +320,14 @@ function garbage(size: number): string {
     .repeat(Math.ceil(size / 65_536))
     .slice(0, size)
 }
+
+describe('parseNotes with GitHub issues JSON', () => {
+  it('detects the format from the content and from the .json extension', () => {
+    expect(parseNotes(restIssues).notes.map((note) => note.source.format)).toEqual([
+      'github',
+      'github',
+    ])
+    const { notes } = parseNotes([{ path: 'issues.json', contents: ghIssues }])
+    expect(notes.map((note) => [note.id, note.source.file])).toEqual([['12', 'issues.json']])
+  })
+})

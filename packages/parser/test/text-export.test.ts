@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findTrailingTags, isTagName, segmentTextExport } from '../src/export-text-segments.js'
+import { parseNotes } from '../src/parse-notes.js'
 import { readTextExport } from '../src/text-export.js'
 
 /** Layout B: tags on their own line or before `Issue Date:`, title lines, a shared line. */
@@ -275,3 +276,27 @@ function garbage(size: number): string {
     .repeat(Math.ceil(size / 65_536))
     .slice(0, size)
 }
+
+describe('parseNotes with a text export', () => {
+  it('detects the format from the content and from the .txt extension', () => {
+    const fromContent = parseNotes(layoutB)
+    expect(fromContent.notes.map((note) => note.source.format)).toEqual(Array(4).fill('text'))
+    const fromFile = parseNotes([
+      { path: 'pages/continual.txt', contents: new TextEncoder().encode(layoutA) },
+    ])
+    expect(fromFile.notes.map((note) => note.source.file)).toEqual(
+      Array(2).fill('pages/continual.txt'),
+    )
+  })
+
+  it('passes pageTag: false through to the reader', () => {
+    const { notes } = parseNotes(layoutA, { pageTag: false })
+    expect(notes[0]?.tags).toEqual(['ComputerVision', 'One-Line Notes'])
+  })
+
+  it('throws in strict mode when an entry is broken, carrying the diagnostics', () => {
+    expect(() =>
+      parseNotes('T\n\n#A Issue Date: 2025-02-30 X Comment\n\nc\n', { strict: true }),
+    ).toThrow(/text-invalid-issue-date/)
+  })
+})

@@ -7,6 +7,7 @@ import {
   tweetEmbedUrl,
 } from '../src/comment-html.js'
 import { scanPaperList } from '../src/export-xml-elements.js'
+import { parseNotes } from '../src/parse-notes.js'
 import { readXmlExport } from '../src/xml-export.js'
 
 const tweet = (url: string) => `{% raw %}
@@ -366,3 +367,15 @@ function garbage(size: number): string {
     .repeat(Math.ceil(size / 65_536))
     .slice(0, size)
 }
+
+describe('parseNotes with a paper-list XML export', () => {
+  it('detects the format from the content and from the .xml extension', () => {
+    expect(parseNotes(paperList).notes.map((note) => note.source.format)).toEqual([
+      'xml',
+      'xml',
+      'xml',
+    ])
+    const { notes } = parseNotes([{ path: 'exports/list.xml', contents: paperList }])
+    expect(notes.map((note) => note.id)).toEqual(['12', '13', '16'])
+  })
+})
