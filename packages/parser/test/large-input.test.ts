@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { parseNotes } from '../src/parse-notes.js'
+import { parseTitleLine } from '../src/title-line.js'
+import { longTitleLine, noteWithLargeComment, noteWithTags } from './large-input.fixtures.js'
+
+// Large inputs must parse and complete (no timing assertion: the code has no backtracking
+// regular expressions or quadratic scans; `bench/large-input.mjs` prints the times).
+describe('large inputs', () => {
+  it('a 1 MB comment', () => {
+    const text = noteWithLargeComment(1_000_000)
+    expect(new TextEncoder().encode(text).length).toBeGreaterThanOrEqual(1_000_000)
+    const { notes, diagnostics } = parseNotes(text, { file: 'large.md' })
+    expect(diagnostics).toEqual([])
+    const comment = notes[0]!.comments[0]!
+    expect(comment.links.length).toBeGreaterThan(5_000)
+    expect(comment.links[0]).toEqual({
+      url: 'https://openreview.net/forum?id=abc123',
+      label: 'openreview',
+    })
+    expect(comment.related).toEqual([{ text: '#12', issue: 12 }])
+  })
+
+  it('a 100,000-character title line', () => {
+    const line = longTitleLine(100_000)
+    expect(line).toHaveLength(100_000)
+    const parts = parseTitleLine(line)
+    expect(parts.authors).toEqual(['Ada Lovelace'])
+    expect(parts.venue).toEqual({ name: 'ICLR', year: 2025 })
+    expect(parts.title.length).toBeGreaterThan(99_000)
+    const { notes } = parseNotes(`---\ntitle: ${JSON.stringify(line)}\ndate: 2025-01-02\n---\n`, {
+      file: 'long.md',
+    })
+    expect(notes[0]?.title).toBe(parts.title)
+  })
+
+  it('a pathological title line (only commas, quotes and plus signs)', () => {
+    const line = ",'+ ".repeat(25_000)
+    const parts = parseTitleLine(line)
+    expect(parts.title.length).toBeGreaterThan(0)
+  })
+
+  it('10,000 tags', () => {
+    const { notes, diagnostics } = parseNotes(noteWithTags(10_000), { file: 'tags.md' })
+    expect(diagnostics).toEqual([])
+    expect(notes[0]?.tags).toHaveLength(10_000)
+    expect(notes[0]?.tags[9_999]).toBe('Tag 9999 (PEFT/LoRA)')
+  })
+})
