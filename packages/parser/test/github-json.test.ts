@@ -331,3 +331,37 @@ describe('parseNotes with GitHub issues JSON', () => {
     expect(notes.map((note) => [note.id, note.source.file])).toEqual([['12', 'issues.json']])
   })
 })
+
+describe('the README example of the export formats', () => {
+  it('gives what the README says', () => {
+    const page = `Continual Learning
+
+#NLP #Selected Papers/Blogs
+Issue Date: 2025-03-04 [Paper Note] Gentle Replay, Ada Lovelace+, ICLR'25, 2025.02 GPT Summary- 忘却を抑える。 Comment
+
+元ポスト:
+
+Loading…
+`
+    const { notes, diagnostics } = parseNotes(page)
+    expect(notes[0]?.tags).toEqual(['NLP', 'Selected Papers/Blogs', 'Continual Learning'])
+    expect(notes[0]?.comments[0]?.posts).toEqual([{}])
+    expect(diagnostics).toEqual([])
+
+    const issues = JSON.stringify([
+      {
+        number: 7,
+        title: "Tiny Data, Ann Lee+, ACL'25",
+        labels: [{ name: 'NLP' }],
+        createdAt: '2025-01-02T03:04:05Z',
+        body: 'https://example.org/tiny',
+        url: 'https://github.com/o/notes/issues/7',
+        comments: [],
+      },
+      { number: 8, title: 'Fix typo', pull_request: {}, createdAt: '2025-01-02T04:00:00Z' },
+    ])
+    const github = parseNotes([{ path: 'issues.json', contents: issues }])
+    expect(github.notes.map((note) => note.id)).toEqual(['7'])
+    expect(github.diagnostics[0]?.code).toBe('github-pull-request-skipped')
+  })
+})
