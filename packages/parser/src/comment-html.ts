@@ -33,6 +33,9 @@ export interface CommentHtmlChunk {
   outsideParagraph: boolean
 }
 
+/** GFM serialisation, built once: making the extension is costlier than a small conversion. */
+const markdownOptions = { extensions: [gfmToMarkdown()] }
+
 /** The placeholder the export shows for a post whose URL it does not keep. */
 const postPlaceholder = 'Loading…'
 
@@ -163,7 +166,7 @@ export function commentHtmlToMarkdown(html: string): string {
   const mdast = toMdast(hast) as MdastRoot
   const blocks = wrapLoosePhrasing(mdast.children)
   const root: MdastRoot = { type: 'root', children: splitParagraphsAtBlankLines(blocks) }
-  return toMarkdown(root, { extensions: [gfmToMarkdown()] }).trim()
+  return toMarkdown(root, markdownOptions).trim()
 }
 
 /**
