@@ -60,6 +60,41 @@ function authorsOf(body: string): string[] | undefined {
     .filter((line) => line !== '')
 }
 
+/** The sections of an issue body: heading → content, read with plain string operations. */
+function sections(body: string): Map<string, string> {
+  const result = new Map<string, string>()
+  let heading: string | undefined
+  let lines: string[] = []
+  for (const line of `${body}\n# end`.split('\n')) {
+    if (line.startsWith('# ')) {
+      if (heading !== undefined) result.set(heading, lines.join('\n'))
+      heading = line.slice(2).trim()
+      lines = []
+    } else lines.push(line)
+  }
+  return result
+}
+
+/** Section text compared loosely: list marker dropped, whitespace runs made single spaces. */
+function loose(text: string): string {
+  return text
+    .replace(/^\s*- /, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function generated(
+  body: Map<string, string>,
+  name: string,
+): { text: string; model?: string } | null {
+  for (const [heading, content] of body) {
+    const match = new RegExp(`^${name}(?: \\(by (.+)\\))?$`).exec(heading)
+    if (match)
+      return match[1] ? { text: loose(content), model: match[1] } : { text: loose(content) }
+  }
+  return null
+}
+
 /**
  * What two readings of one comment must share. The markdown itself differs by construction (the
  * XML holds HTML, GitHub the author's markdown), as do author and date (only GitHub has them),
@@ -118,6 +153,22 @@ describe.skipIf(!hasCorpus)('corpus: GitHub issues JSON', () => {
           expect(note.comments.map((comment) => comment.markdown)).toEqual(
             issue.comments.map((c) => c.body),
           )
+        })
+      })
+
+      it('matches each issue body: paper link, abstract, translation and summary with models', () => {
+        issues.forEach((issue, index) => {
+          const note = result.notes[index]!
+          expect(note.links.paper).toBe(/https?:\/\/\S+/.exec(issue.body)?.[0])
+          const body = sections(issue.body)
+          const abstract = body.get('Abstract')
+          expect(note.abstract === null ? null : loose(note.abstract)).toBe(
+            abstract === undefined ? null : loose(abstract),
+          )
+          const loosely = (value: Note['summary']) =>
+            value === null ? null : { ...value, text: loose(value.text) }
+          expect(loosely(note.translation)).toEqual(generated(body, 'Translation'))
+          expect(loosely(note.summary)).toEqual(generated(body, 'Summary'))
         })
       })
 
