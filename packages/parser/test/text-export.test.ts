@@ -197,6 +197,14 @@ describe('readTextExport', () => {
     for (const id of once) expect(id).toMatch(/^[0-9a-f]{16}$/)
   })
 
+  it('reads CRLF line endings like LF', () => {
+    const lf = readTextExport({ text: layoutB, options: {} }).notes
+    const crlf = readTextExport({ text: layoutB.replace(/\n/g, '\r\n'), options: {} }).notes
+    expect(
+      crlf.map((note) => [note.id, note.tags, note.titleLine, note.comments[0]?.markdown]),
+    ).toEqual(lf.map((note) => [note.id, note.tags, note.titleLine, note.comments[0]?.markdown]))
+  })
+
   it('leaves the page tag out with pageTag: false', () => {
     const { notes } = readTextExport({ text: layoutB, options: { pageTag: false } })
     expect(notes[0]?.tags).toEqual(['NLP', 'Supervised-FineTuning (SFT)', 'Selected Papers/Blogs'])
