@@ -197,17 +197,16 @@ export function hasPaperNotePrefix(line: string): boolean {
 }
 
 /**
- * Whether a line reads as a full citation title line of a note, as written in "related" lists:
- * it has an author and a venue or date, and either the `[Paper Note]` prefix, an `Name+` author,
- * or a `Name'YY` venue. Used to recognise references to other notes inside comments.
+ * Whether a line reads as a full title line of a note, as written in "related" lists: a title,
+ * an author part, and a `Name'YY` venue or a `YYYY.MM` date (`PFN LLMセミナー, PFN, 2025.10`).
+ * Used to recognise references to other notes inside comments.
  */
 export function isCitationLine(line: string): boolean {
   const text = line.trim()
   if (text === '' || text.length > 1000 || text.includes('\n')) return false
   const parts = parseTitleLine(text)
-  if (parts.title === '' || parts.authors.length === 0) return false
-  if (parts.venue === null && parts.published === null) return false
-  return hasPaperNotePrefix(text) || parts.etAl || parts.venue?.year !== undefined
+  if (parts.title === '' || parts.authors.length === 0 || parts.diagnostics.length > 0) return false
+  return parts.published !== null || parts.venue?.year !== undefined
 }
 
 function splitPieces(line: string, from: number): Piece[] {

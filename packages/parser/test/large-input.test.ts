@@ -18,7 +18,7 @@ describe('large inputs', () => {
       label: 'openreview',
     })
     expect(comment.related).toEqual([{ text: '#12', issue: 12 }])
-  })
+  }, 120_000) // generous: micromark takes seconds per MB, more on a loaded machine
 
   it('a 100,000-character title line', () => {
     const line = longTitleLine(100_000)

@@ -125,3 +125,45 @@ describe('detectFormat', () => {
     expect(detectFormat(undefined, 'plain prose')).toBeUndefined()
   })
 })
+
+describe('the README "Use" example', () => {
+  it('gives what the README says', async () => {
+    const { stringifyNote } = await import('../src/stringify.js')
+    const note = `---
+title: "[Paper Note] Sparse Rehearsal for Continual Instruction Tuning, Mira Okafor+, ICLR'25, 2025.02"
+date: 2025-03-04
+tags: [NLP, Catastrophic Forgetting, PEFT(Adaptor/LoRA)]
+issue: https://github.com/example/paper-notes/issues/101
+---
+# URL
+- https://arxiv.org/abs/2502.10101
+# Summary (by gpt-4o-mini)
+- 過去の指示データの1%をリプレイするだけで忘却の大部分を防げる。
+
+<!-- comment author="akira" date="2025-03-05" -->
+openreview: https://openreview.net/forum?id=SpRh101xyz
+
+LoRAでの検証は #102 を参照。
+`
+    const { notes, diagnostics } = parseNotes([{ path: 'notes/101.md', contents: note }])
+    expect(diagnostics).toEqual([])
+    const first = notes[0]!
+    expect([first.id, first.kind, first.title]).toEqual([
+      '101',
+      'paper',
+      'Sparse Rehearsal for Continual Instruction Tuning',
+    ])
+    expect([first.authors, first.etAl, first.venue, first.published]).toEqual([
+      ['Mira Okafor'],
+      true,
+      { name: 'ICLR', year: 2025 },
+      { year: 2025, month: 2 },
+    ])
+    expect(first.comments[0]?.links).toEqual([
+      { url: 'https://openreview.net/forum?id=SpRh101xyz', label: 'openreview' },
+    ])
+    expect(first.comments[0]?.related).toEqual([{ text: '#102', issue: 102 }])
+    const again = parseNotes(stringifyNote(first), { file: 'notes/101.md' }).notes[0]!
+    expect(JSON.stringify(again.comments)).toBe(JSON.stringify(first.comments))
+  })
+})

@@ -273,7 +273,9 @@ describe('isCitationLine', () => {
     expect(isCitationLine("Sparse Rehearsal for Continual Tuning, Ada Lovelace+, ICLR'25")).toBe(
       true,
     )
+    expect(isCitationLine('PFN LLMセミナー, PFN, 2025.10')).toBe(true)
     expect(isCitationLine('This is interesting, and worth reading.')).toBe(false)
-    expect(isCitationLine('PFN LLMセミナー, PFN, 2025.10')).toBe(false)
+    expect(isCitationLine('Rehearsal Tricks, Ada Lovelace+')).toBe(false)
+    expect(isCitationLine('I tried it twice, 2025.10')).toBe(false)
   })
 })
