@@ -200,6 +200,42 @@ describe('createComment', () => {
   })
 })
 
+describe('createComment: other block content', () => {
+  it('reads quotes, tables and raw-HTML links', () => {
+    const comment = createComment(
+      [
+        '> 解説: https://example.com/quoted',
+        '',
+        '| model | link |',
+        '| --- | --- |',
+        '| tiny | HF: https://huggingface.co/tiny |',
+        '',
+        '<p>see <a href="https://x.com/someone/status/42">this post</a> and <a href="https://example.org/page?a=1&amp;b=2">page</a></p>',
+      ].join('\n'),
+    )
+    expect(comment.links).toEqual([
+      { url: 'https://example.com/quoted', label: '解説' },
+      { url: 'https://huggingface.co/tiny', label: 'HF' },
+      { url: 'https://example.org/page?a=1&b=2' },
+    ])
+    expect(comment.posts).toEqual([{ url: 'https://x.com/someone/status/42', platform: 'x' }])
+  })
+
+  it('reads an English "Related:" label and a nested list under it', () => {
+    const comment = createComment(
+      'Related:\n- Rehearsal tricks\n  - Forgetting in LoRA\n\nUnrelated paragraph, 2025.01',
+    )
+    expect(comment.related).toEqual([{ text: 'Rehearsal tricks' }, { text: 'Forgetting in LoRA' }])
+  })
+
+  it('does not read #123 inside a link text as a separate reference', () => {
+    const comment = createComment('[#123](https://github.com/o/notes/issues/123)')
+    expect(comment.related).toEqual([
+      { text: '#123', issue: 123, url: 'https://github.com/o/notes/issues/123' },
+    ])
+  })
+})
+
 describe('postPlatform / issueNumberOfUrl', () => {
   it('classifies post URLs', () => {
     expect(postPlatform('https://x.com/a/status/1')).toBe('x')
