@@ -247,7 +247,10 @@ export function sectionText(content: string): string {
 export function firstUrl(text: string): string | undefined {
   const match = /https?:\/\/[^\s<>"'`]+/i.exec(text)
   if (!match) return undefined
-  return match[0].replace(/[)\].,;:!?、。）」]+$/u, '')
+  const url = match[0]
+  let end = url.length
+  while (end > 0 && ')].,;:!?、。）」'.includes(url[end - 1]!)) end--
+  return url.slice(0, end)
 }
 
 /** A body (or URL section) that is only `URL`, `- URL` or `paper: URL` → that URL. */

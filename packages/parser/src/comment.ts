@@ -454,12 +454,30 @@ function htmlLine(node: Html): Line {
   }
 }
 
-/** `<img src alt>` and `<a href>` in raw HTML, read with a tolerant attribute scanner. */
+/**
+ * `<img src alt>` and `<a href>` in raw HTML, read with a tolerant scanner (linear: each `<`
+ * is looked at once, no regular expression can backtrack).
+ */
 function htmlUrls(html: string): Omit<LineUrl, 'before'>[] {
   const found: Omit<LineUrl, 'before'>[] = []
-  for (const tag of html.matchAll(/<(img|a)\b([^>]*)>/gi)) {
-    const name = tag[1]!.toLowerCase()
-    const attributes = htmlAttributes(tag[2] ?? '')
+  let from = 0
+  let close = -1
+  for (;;) {
+    const open = html.indexOf('<', from)
+    if (open === -1) break
+    if (close <= open) {
+      close = html.indexOf('>', open + 1)
+      if (close === -1) break
+    }
+    const name = tagName(html, open + 1, close)
+    if (name === undefined) {
+      // A `<` that does not start a tag: look again just after it.
+      from = open + 1
+      continue
+    }
+    from = close + 1
+    if (name !== 'img' && name !== 'a') continue
+    const attributes = htmlAttributes(html.slice(open + 1 + name.length, close))
     if (name === 'img') {
       found.push({
         url: attributes.get('src') ?? '',
@@ -475,13 +493,45 @@ function htmlUrls(html: string): Omit<LineUrl, 'before'>[] {
   return found
 }
 
+/** The lower-cased element name starting at `start` (before `end`), or `undefined`. */
+function tagName(html: string, start: number, end: number): string | undefined {
+  let i = start
+  while (i < end && i - start < 16 && /[A-Za-z0-9]/.test(html[i]!)) i++
+  if (i === start) return undefined
+  if (i < end && !/[\s/]/.test(html[i]!)) return undefined
+  return html.slice(start, i).toLowerCase()
+}
+
+/** `name="value"`, `name='value'` and `name=value` attributes, scanned left to right. */
 function htmlAttributes(source: string): Map<string, string> {
   const attributes = new Map<string, string>()
-  for (const match of source.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
-    const name = match[1]!.toLowerCase()
-    if (!attributes.has(name)) {
-      attributes.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''))
+  let i = 0
+  const isSpaceAt = (index: number) => /\s/.test(source[index] ?? '')
+  while (i < source.length) {
+    while (i < source.length && (isSpaceAt(i) || source[i] === '/')) i++
+    const nameStart = i
+    while (i < source.length && !isSpaceAt(i) && source[i] !== '=' && source[i] !== '/') i++
+    const name = source.slice(nameStart, i).toLowerCase()
+    while (i < source.length && isSpaceAt(i)) i++
+    if (source[i] !== '=') {
+      if (name === '') i++
+      continue
     }
+    i++
+    while (i < source.length && isSpaceAt(i)) i++
+    let value: string
+    const quote = source[i]
+    if (quote === '"' || quote === "'") {
+      const end = source.indexOf(quote, i + 1)
+      const stop = end === -1 ? source.length : end
+      value = source.slice(i + 1, stop)
+      i = stop + 1
+    } else {
+      const start = i
+      while (i < source.length && !isSpaceAt(i)) i++
+      value = source.slice(start, i)
+    }
+    if (name !== '' && !attributes.has(name)) attributes.set(name, decodeEntities(value))
   }
   return attributes
 }

@@ -376,7 +376,7 @@ export function commentMarkerOf(line: string): CommentMarker | undefined {
   if (inner !== 'comment' && !/^comment\s/.test(inner)) return undefined
   const marker: CommentMarker = { ignored: '' }
   let rest = inner.slice('comment'.length)
-  rest = rest.replace(/([A-Za-z][\w-]*)="([^"]*)"/g, (whole, name: string, value: string) => {
+  rest = rest.replace(/([A-Za-z][\w-]{0,63})="([^"]*)"/g, (whole, name: string, value: string) => {
     if (name === 'author' && marker.author === undefined) marker.author = decodeAttribute(value)
     else if (name === 'date' && marker.date === undefined) marker.date = decodeAttribute(value)
     else return whole

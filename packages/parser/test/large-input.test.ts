@@ -46,3 +46,23 @@ describe('large inputs', () => {
     expect(notes[0]?.tags[9_999]).toBe('Tag 9999 (PEFT/LoRA)')
   })
 })
+
+describe('hostile inputs stay linear', () => {
+  it('raw HTML with endless attribute names and unclosed tags', () => {
+    const comment = `<div>\n<img ${'a'.repeat(200_000)} src="https://example.com/x.png">\n${'<'.repeat(100_000)}>\n<a href="https://example.org/ok">ok</a>\n</div>`
+    const { notes } = parseNotes(
+      `---\ntitle: "Hostile, Ada Lovelace+, 2025.01"\ndate: 2025-01-02\n---\n<!-- comment -->\n${comment}`,
+      { file: 'hostile.md' },
+    )
+    expect(notes[0]?.comments[0]?.images).toEqual([{ url: 'https://example.com/x.png', alt: '' }])
+    expect(notes[0]?.comments[0]?.links).toEqual([{ url: 'https://example.org/ok' }])
+  })
+
+  it('a URL with a long run of trailing punctuation, and a long comment marker', () => {
+    const text = `---\ntitle: "Hostile, Ada Lovelace+, 2025.01"\ndate: 2025-01-02\n---\n# URL\n- https://example.com/${'.,'.repeat(100_000)}x${'.'.repeat(100_000)}\n<!-- comment ${'b'.repeat(200_000)} author="x" -->\nhi\n`
+    const { notes, diagnostics } = parseNotes(text, { file: 'hostile.md' })
+    expect(notes[0]?.links.paper).toBe(`https://example.com/${'.,'.repeat(100_000)}x`)
+    expect(notes[0]?.comments[0]?.author).toBe('x')
+    expect(diagnostics.map((d) => d.code)).toEqual(['comment-marker-attribute-ignored'])
+  })
+})
