@@ -4,11 +4,8 @@
 import type { SourceFormat } from '@paper-notes/core'
 import { Command, CommanderError, Option } from 'commander'
 import { version } from '../package.json'
-import { runBuild } from './commands/build.js'
-import { runCheck } from './commands/check.js'
-import { runConvert } from './commands/convert.js'
 import { type CliIo, createPalette, processIo, useColor } from './io.js'
-import { UsageError } from './renderers.js'
+import { UsageError } from './usage-error.js'
 
 /** Exit statuses of the `paper-notes` command. */
 export const exitCodes = {
@@ -37,7 +34,8 @@ function pageTagOption(): Option {
 }
 
 /**
- * The commander program for `paper-notes`, writing to `io`. Its actions store their exit
+ * The commander program for `paper-notes`, writing to `io`. The commands (and with them the
+ * parser and renderers) are imported when one runs, so `--help` and `--version` start fast. Its actions store their exit
  * status through `setStatus`; parse errors throw a `CommanderError` (exit override is on).
  */
 export function createProgram(io: CliIo, setStatus: (status: number) => void): Command {
@@ -86,6 +84,7 @@ skipped with a warning when there is no --base-url; asking for rss without --bas
     .option('--verbose', 'also print info diagnostics')
     .version(version, '-V, --version', 'print the version')
     .action(async (inputs: string[], options) => {
+      const { runBuild } = await import('./commands/build.js')
       setStatus(await runBuild(inputs, options, io))
     })
 
@@ -103,6 +102,7 @@ diagnostic is an error, 0 otherwise.`,
     .addOption(pageTagOption())
     .version(version, '-V, --version', 'print the version')
     .action(async (inputs: string[], options) => {
+      const { runCheck } = await import('./commands/check.js')
       setStatus(await runCheck(inputs, options, io))
     })
 
@@ -123,6 +123,7 @@ atomically. Parsing a converted file gives back the same note.`,
     .option('--verbose', 'also print info diagnostics')
     .version(version, '-V, --version', 'print the version')
     .action(async (inputs: string[], options) => {
+      const { runConvert } = await import('./commands/convert.js')
       setStatus(await runConvert(inputs, options, io))
     })
 

@@ -8,6 +8,7 @@ import type { Collection, RenderedFile, Renderer } from '@paper-notes/core'
 import { htmlRenderer } from '@paper-notes/render-html'
 import { jsonRenderer } from '@paper-notes/render-json'
 import { rssRenderer } from '@paper-notes/render-rss'
+import { UsageError } from './usage-error.js'
 
 /** Site-wide settings given on the command line, passed to every renderer. */
 export interface SiteSettings {
@@ -27,14 +28,6 @@ export interface PlannedRenderer {
 
 /** The names of the built-in renderers, in the order they run. */
 export const builtinRendererNames: readonly string[] = ['html', 'json', 'rss']
-
-/** A problem with the `--renderers` list or `--base-url`: a usage error (exit status 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
 
 function builtin(name: string, settings: SiteSettings): PlannedRenderer | undefined {
   const { baseUrl, siteTitle } = settings

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { planRenderers, UsageError } from '../src/renderers.js'
+import { planRenderers } from '../src/renderers.js'
+import { UsageError } from '../src/usage-error.js'
 import { makeTempDir, writeTree } from './temp-dir.js'
 
 describe('planRenderers', () => {
