@@ -128,6 +128,22 @@ describe('build', () => {
     expect(result.stdout + result.stderr).not.toContain('\r')
   })
 
+  it('is deterministic: the same notes give byte-identical output', async () => {
+    const cwd = await project()
+    const args = ['--base-url', 'https://example.org/notes/']
+    expect((await runBin(['build', 'notes', '--out', 'a', ...args], { cwd })).code).toBe(0)
+    expect((await runBin(['build', 'notes', '--out', 'b', ...args], { cwd })).code).toBe(0)
+    const files = await listTree(join(cwd, 'a'))
+    expect(await listTree(join(cwd, 'b'))).toEqual(files)
+    for (const path of files) {
+      const [a, b] = await Promise.all([
+        readFile(join(cwd, 'a', path)),
+        readFile(join(cwd, 'b', path)),
+      ])
+      expect(a.equals(b), path).toBe(true)
+    }
+  })
+
   it('skips rss with a warning when the default renderers run without --base-url', async () => {
     const cwd = await project()
     const result = await runBin(['build', 'notes', '--out', 'site'], { cwd })
