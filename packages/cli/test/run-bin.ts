@@ -29,7 +29,10 @@ export function runBin(
 ): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, ...options.env }
-    if (options.env?.['FORCE_COLOR'] === undefined) delete env['FORCE_COLOR']
+    // Colour settings of the environment the tests run in must not leak into the runs.
+    for (const name of ['FORCE_COLOR', 'NO_COLOR']) {
+      if (options.env?.[name] === undefined) delete env[name]
+    }
     const child = spawn(process.execPath, [binPath, ...args], {
       cwd: options.cwd,
       env,
