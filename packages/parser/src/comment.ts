@@ -412,7 +412,8 @@ function splitLines(
           break
         }
         case 'html':
-          for (const found of htmlUrls(child.value)) addUrl(found)
+          if (/^<br\s*\/?>$/i.test(child.value.trim())) newLine()
+          else for (const found of htmlUrls(child.value)) addUrl(found)
           break
         default:
           if ('children' in child) walk(child.children as Nodes[])

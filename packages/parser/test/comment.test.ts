@@ -228,6 +228,15 @@ describe('createComment: other block content', () => {
     expect(comment.related).toEqual([{ text: 'Rehearsal tricks' }, { text: 'Forgetting in LoRA' }])
   })
 
+  it('ends a line at an inline <br>', () => {
+    const comment = createComment('関連:<br>Rehearsal tricks<br/>pj page: https://example.org/p')
+    expect(comment.related).toEqual([
+      { text: 'Rehearsal tricks' },
+      { text: 'pj page: https://example.org/p', url: 'https://example.org/p' },
+    ])
+    expect(comment.links).toEqual([{ url: 'https://example.org/p', label: 'pj page' }])
+  })
+
   it('does not read #123 inside a link text as a separate reference', () => {
     const comment = createComment('[#123](https://github.com/o/notes/issues/123)')
     expect(comment.related).toEqual([
