@@ -8,8 +8,8 @@ import type { OutputStream } from './io.js'
 export interface Progress {
   /** Starts a phase: `label` (e.g. `parsing`), the number of steps, and the unit (e.g. `files`). */
   start(label: string, total: number, unit: string): void
-  /** Advances the current phase by `steps` (default 1). */
-  tick(steps?: number): void
+  /** Advances the current phase by `steps` (default 1); `detail` is shown after the count (e.g. `120 notes`). */
+  tick(steps?: number, detail?: string): void
   /** Ends the current phase and clears the line. */
   done(): void
 }
@@ -27,11 +27,18 @@ export interface ProgressOptions {
 const width = 24
 
 /** The text of one frame of the bar, without terminal control codes. */
-export function formatProgressLine(label: string, done: number, total: number, unit: string) {
+export function formatProgressLine(
+  label: string,
+  done: number,
+  total: number,
+  unit: string,
+  detail?: string,
+): string {
   const ratio = total > 0 ? Math.min(done / total, 1) : 1
   const filled = Math.round(ratio * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-  return `${label.padEnd(8)} [${bar}] ${String(done).padStart(String(total).length)}/${total} ${unit}`
+  const count = `${String(done).padStart(String(total).length)}/${total} ${unit}`
+  return `${label.padEnd(8)} [${bar}] ${count}${detail ? `, ${detail}` : ''}`
 }
 
 /**
@@ -51,13 +58,14 @@ export function createProgress(stream: OutputStream, options: ProgressOptions): 
   let unit = ''
   let total = 0
   let done = 0
+  let detail: string | undefined
   let lastDraw = Number.NEGATIVE_INFINITY
   let active = false
   const draw = (force: boolean) => {
     const time = now()
     if (!force && time - lastDraw < interval) return
     lastDraw = time
-    stream.write(`\r\x1b[2K${formatProgressLine(label, done, total, unit)}`)
+    stream.write(`\r\x1b[2K${formatProgressLine(label, done, total, unit, detail)}`)
   }
   return {
     start(nextLabel, nextTotal, nextUnit) {
@@ -65,12 +73,14 @@ export function createProgress(stream: OutputStream, options: ProgressOptions): 
       total = nextTotal
       unit = nextUnit
       done = 0
+      detail = undefined
       active = true
       draw(true)
     },
-    tick(steps = 1) {
+    tick(steps = 1, nextDetail) {
       if (!active) return
       done += steps
+      detail = nextDetail ?? detail
       draw(done >= total)
     },
     done() {

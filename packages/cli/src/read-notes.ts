@@ -75,7 +75,7 @@ export async function readNotes(
         file: source.path,
       })
     }
-    progress?.tick()
+    progress?.tick(1, `${notes.length} notes`)
   }
   progress?.done()
   const collection = createCollection(notes)

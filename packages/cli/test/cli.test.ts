@@ -42,7 +42,7 @@ describe('runCli on a terminal', () => {
     expect(status).toBe(0)
     const stderr = run.stderr()
     expect(stderr).toContain('\r\u001b[2Kparsing  [')
-    expect(stderr).toContain(' 3/3 files')
+    expect(stderr).toContain(' 3/3 files, 3 notes')
     expect(stderr).toContain('\r\u001b[2Kwriting  [')
     expect(run.stdout()).toContain('\u001b[')
     expect(stripVTControlCharacters(run.stdout())).toMatch(

@@ -16,12 +16,12 @@ describe('createProgress', () => {
     progress.tick() // too soon after the first frame: not drawn
     time = 100
     progress.tick()
-    progress.tick(2) // the last step is always drawn
+    progress.tick(2, '7 notes') // the last step is always drawn
     progress.done()
     expect(chunks).toEqual([
       `\r\x1b[2K${formatProgressLine('parsing', 0, 4, 'files')}`,
       `\r\x1b[2K${formatProgressLine('parsing', 2, 4, 'files')}`,
-      `\r\x1b[2K${formatProgressLine('parsing', 4, 4, 'files')}`,
+      `\r\x1b[2K${formatProgressLine('parsing', 4, 4, 'files', '7 notes')}`,
       '\r\x1b[2K',
     ])
   })
@@ -42,6 +42,9 @@ describe('formatProgressLine', () => {
       `writing  [${'█'.repeat(12)}${'░'.repeat(12)}]  5/10 files`,
     )
     expect(formatProgressLine('parsing', 0, 0, 'files')).toContain(`[${'█'.repeat(24)}]`)
+    expect(formatProgressLine('parsing', 1, 2, 'files', '120 notes')).toBe(
+      `parsing  [${'█'.repeat(12)}${'░'.repeat(12)}] 1/2 files, 120 notes`,
+    )
   })
 })
 
