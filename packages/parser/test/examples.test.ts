@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCollection } from '@paper-notes/core'
+import { createCollection, validateNotes } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { parseNotes } from '../src/parse-notes.js'
 
@@ -21,6 +21,7 @@ describe('examples/notes', () => {
     expect(files.length).toBeGreaterThanOrEqual(12)
     expect(diagnostics).toEqual([])
     expect(notes).toHaveLength(files.length)
+    expect(validateNotes(notes).diagnostics).toEqual([])
   })
 
   it('covers papers and articles, posts, images, labelled links and unknown sections', () => {

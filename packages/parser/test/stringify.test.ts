@@ -1,4 +1,4 @@
-import type { Comment, Note } from '@paper-notes/core'
+import { type Comment, type Note, validateNotes } from '@paper-notes/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createComment } from '../src/comment.js'
@@ -335,6 +335,7 @@ describe('stringifyNote → parseNotes (property)', () => {
         expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
         expect(notes).toHaveLength(1)
         expect(withoutSource(notes[0]!)).toEqual(withoutSource(note))
+        expect(validateNotes(notes).diagnostics).toEqual([])
       }),
       { numRuns: 300 },
     )
