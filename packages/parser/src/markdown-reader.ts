@@ -139,7 +139,19 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
       valueNodes.set(key, pair.value as YamlNode)
     }
   }
-  const data = (document.toJS() ?? {}) as Record<string, unknown>
+  let data: Record<string, unknown>
+  try {
+    // `maxAliasCount` stops alias expansion bombs ("billion laughs") with an exception.
+    data = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
+  } catch (error) {
+    report(
+      'front-matter-yaml',
+      'error',
+      `The front matter cannot be read: ${error instanceof Error ? firstLine(error.message) : String(error)}`,
+      { line: 2, column: 1 },
+    )
+    return result
+  }
   const at = (key: string): Position => keyPositions.get(key) ?? { line: 1, column: 1 }
   const invalid = (key: string, expected: string) =>
     report(

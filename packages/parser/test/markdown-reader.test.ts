@@ -366,6 +366,21 @@ describe('readNoteMarkdown: bad input gives positioned diagnostics and spares th
     })
   })
 
+  it('a YAML alias bomb is refused, not expanded', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i < 9; i++) {
+      const name = String.fromCharCode(97 + i)
+      const previous = String.fromCharCode(96 + i)
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`)
+    }
+    const text = `---\ntitle: "A, B, 2025.01"\ndate: 2025-01-02\n${levels.join('\n')}\n---\n`
+    const { notes, diagnostics } = parseNotes(text, { file: 'bomb.md' })
+    expect(notes).toEqual([])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'front-matter-yaml', severity: 'error', line: 2, column: 1 }),
+    ])
+  })
+
   it('a front matter that is not a mapping', () => {
     const { diagnostics } = parseNotes('---\n- a\n- b\n---\n', { file: 'a.md' })
     expect(diagnostics).toEqual([
