@@ -43,6 +43,7 @@ describe('runCli on a terminal', () => {
     const stderr = run.stderr()
     expect(stderr).toContain('\r\u001b[2Kparsing  [')
     expect(stderr).toContain(' 3/3 files, 3 notes')
+    expect(stderr).toContain('\r\u001b[2Krendering [')
     expect(stderr).toContain('\r\u001b[2Kwriting  [')
     expect(run.stdout()).toContain('\u001b[')
     expect(stripVTControlCharacters(run.stdout())).toMatch(

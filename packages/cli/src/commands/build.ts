@@ -103,17 +103,21 @@ export async function runBuild(
 
   const files: RenderedFile[] = []
   const owners = new Map<string, string>()
+  context.progress.start('rendering', renderers.length, 'renderers')
   for (const renderer of renderers) {
     let rendered: RenderedFile[]
     try {
       rendered = await renderer.render(read.collection)
     } catch (error) {
+      context.progress.done()
       const message = error instanceof Error ? error.message : String(error)
       return fail(`The ${renderer.name} renderer failed: ${message}`)
     }
+    context.progress.tick(1, `${files.length + rendered.length} files`)
     for (const file of rendered) {
       const owner = owners.get(file.path)
       if (owner !== undefined) {
+        context.progress.done()
         return fail(
           `The ${owner} and ${renderer.name} renderers both write ${JSON.stringify(file.path)}.`,
         )
@@ -122,6 +126,7 @@ export async function runBuild(
       files.push(file)
     }
   }
+  context.progress.done()
 
   context.progress.start('writing', files.length, 'files')
   try {
