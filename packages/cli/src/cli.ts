@@ -57,17 +57,22 @@ export function createProgram(io: CliIo, setStatus: (status: number) => void): C
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .enablePositionalOptions()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  paper-notes build notes/ --out site --base-url https://example.org/notes/
+  paper-notes check notes/ --json
+  gh issue list --json number,title,labels,createdAt,body,url,comments | paper-notes convert - --out imported/
+
+Exit status: 0 success, 1 errors found or the run failed, 2 wrong command line.`,
+    )
 
   program
     .command('build')
     .summary('build the site, JSON and feeds from notes')
     .description(
-      `Parse the inputs, build the collection, run the renderers and write their files into --out.
-
-Inputs are files, folders (read recursively: .md .txt .xml .json) or - for standard input.
-The output folder is replaced atomically: files are written beside it first, so a failed build
-leaves the previous output as it was. Without --renderers, html, json and rss run, and rss is
-skipped with a warning when there is no --base-url; asking for rss without --base-url is an error.`,
+      `Parse the inputs, build the collection, run the renderers and write their files into --out.\n\nInputs are files, folders (read recursively: .md .txt .xml .json) or - for standard input. The output folder is replaced atomically: files are written beside it first, so a failed build leaves the previous output as it was. Without --renderers, html, json and rss run, and rss is skipped with a warning when there is no --base-url; asking for rss without --base-url is an error.`,
     )
     .argument('<inputs...>', 'note files, folders, or - for standard input')
     .requiredOption('-o, --out <dir>', 'output folder (replaced on every build)')
@@ -92,9 +97,7 @@ skipped with a warning when there is no --base-url; asking for rss without --bas
     .command('check')
     .summary('report problems in notes, like a compiler')
     .description(
-      `Parse the inputs and print every diagnostic as file:line:col  severity  code  message, with
-the source line and a caret under the column, then a summary. Exit status 1 when any
-diagnostic is an error, 0 otherwise.`,
+      `Parse the inputs and print every diagnostic as file:line:col  severity  code  message, with the source line and a caret under the column, then a summary. Exit status 1 when any diagnostic is an error, 0 otherwise.`,
     )
     .argument('<inputs...>', 'note files, folders, or - for standard input')
     .option('--json', 'print the diagnostics and counts as JSON')
@@ -110,9 +113,7 @@ diagnostic is an error, 0 otherwise.`,
     .command('convert')
     .summary('convert any source format to note markdown, one file per note')
     .description(
-      `Read notes in any source format (note markdown, text export, XML export, GitHub issues JSON)
-and write each as a note-markdown file named <id>-<title>.md into --out, replacing the folder
-atomically. Parsing a converted file gives back the same note.`,
+      `Read notes in any source format (note markdown, text export, XML export, GitHub issues JSON) and write each as a note-markdown file named <id>-<title>.md into --out, replacing the folder atomically. Parsing a converted file gives back the same note.`,
     )
     .argument('<inputs...>', 'note files, folders, or - for standard input')
     .requiredOption('-o, --out <dir>', 'output folder (replaced on every run)')
