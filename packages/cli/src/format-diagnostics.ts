@@ -34,6 +34,30 @@ function caretPadding(prefix: string): string {
   return padding
 }
 
+/** Source lines longer than this are shown as a window around the column. */
+const maxShownLength = 120
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/**
+ * The part of a source line to show: all of it when short, else `maxShownLength` characters
+ * around the column, with `…` where it was cut. `caretAt` is the column's index in `text`.
+ */
+function shownLine(line: string, column: number): { text: string; caretAt: number } {
+  const index = Math.min(Math.max(column - 1, 0), line.length)
+  if (line.length <= maxShownLength) return { text: line, caretAt: index }
+  let start = Math.max(0, Math.min(index - maxShownLength / 2, line.length - maxShownLength))
+  if (isLowSurrogate(line, start)) start++
+  let end = Math.min(line.length, start + maxShownLength)
+  if (isLowSurrogate(line, end)) end++
+  const head = start > 0 ? '…' : ''
+  const tail = end < line.length ? '…' : ''
+  return { text: `${head}${line.slice(start, end)}${tail}`, caretAt: head.length + index - start }
+}
+
 /** `file:line:col` (as much of it as is known), `<input>` when there is no file. */
 export function formatLocation(diagnostic: Diagnostic): string {
   let location = diagnostic.file ?? '<input>'
@@ -52,7 +76,8 @@ function colorSeverity(severity: Severity, palette: Palette): string {
 
 /**
  * One diagnostic as `file:line:col  severity  code  message`, followed, when the source text
- * and line are known, by the source line and a caret under the column.
+ * and line are known, by the source line (a 120-character window around the column when the
+ * line is longer) and a caret under the column.
  *
  * @example
  * formatDiagnostic(
@@ -79,9 +104,10 @@ export function formatDiagnostic(
   const sourceLine = options.source.split(/\r\n|\r|\n/)[line - 1]
   if (sourceLine === undefined) return head
   const gutter = String(line).padStart(5)
-  const lines = [head, `${palette.dim(`${gutter} |`)} ${sourceLine}`]
+  const shown = shownLine(sourceLine, column ?? 1)
+  const lines = [head, `${palette.dim(`${gutter} |`)} ${shown.text}`]
   if (column !== undefined && column >= 1) {
-    const padding = caretPadding(sourceLine.slice(0, column - 1))
+    const padding = caretPadding(shown.text.slice(0, shown.caretAt))
     lines.push(`${palette.dim(`${' '.repeat(gutter.length)} |`)} ${padding}${palette.red('^')}`)
   }
   return lines.join('\n')

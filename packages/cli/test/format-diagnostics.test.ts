@@ -72,6 +72,22 @@ describe('formatDiagnostic', () => {
     )
   })
 
+  it('shows a window of a long line around the column, with the caret still under it', () => {
+    const long = `${'a'.repeat(300)}X${'b'.repeat(300)}`
+    const [, line, caret] = formatDiagnostic(diagnostic({ line: 1, column: 301 }), {
+      source: long,
+    }).split('\n')
+    // 60 characters before the column, 60 from it on, cut marks on both sides.
+    expect(line).toBe(`    1 | …${'a'.repeat(60)}X${'b'.repeat(59)}…`)
+    expect(caret).toBe(`      | ${' '.repeat(61)}^`)
+    const start = formatDiagnostic(diagnostic({ line: 1, column: 2 }), { source: long })
+    expect(start.split('\n')[1]).toBe(`    1 | ${'a'.repeat(120)}…`)
+    const end = formatDiagnostic(diagnostic({ line: 1, column: 601 }), { source: long })
+    // Column 601 is the last character: the window is the last 120 characters.
+    expect(end.split('\n')[1]).toBe(`    1 | …${'b'.repeat(120)}`)
+    expect(end.split('\n')[2]).toBe(`      | ${' '.repeat(120)}^`)
+  })
+
   it('prints the line without a caret when there is no column', () => {
     expect(formatDiagnostic(diagnostic({ column: undefined }), { source }).split('\n')).toEqual([
       'notes/sparse.md:3  error  front-matter-date  Invalid issue date "2025-13-01".',
