@@ -16,6 +16,20 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
+/**
+ * Blocks that scroll sideways when too wide (code, tables) take keyboard focus, so keyboard
+ * users can scroll them too.
+ */
+function makeScrollablesFocusable(nodes: ElementContent[]): ElementContent[] {
+  const visit = (node: ElementContent) => {
+    if (node.type !== 'element') return
+    if (node.tagName === 'pre' || node.tagName === 'table') node.properties.tabIndex = 0
+    node.children.forEach(visit)
+  }
+  nodes.forEach(visit)
+  return nodes
+}
+
 function isElementContent(node: RootContent): node is ElementContent {
   return node.type === 'element' || node.type === 'text' || node.type === 'comment'
 }
@@ -51,7 +65,9 @@ const commentCache = new WeakMap<Comment, CachedComment>()
 export function markdownContent(markdown: string): ElementContent[] {
   let nodes = markdownCache.get(markdown)
   if (nodes === undefined) {
-    nodes = deepFreeze(toSafeHast(markdown).children.filter(isElementContent))
+    nodes = deepFreeze(
+      makeScrollablesFocusable(toSafeHast(markdown).children.filter(isElementContent)),
+    )
     if (markdownCache.size >= markdownCacheLimit) markdownCache.clear()
     markdownCache.set(markdown, nodes)
   }
@@ -81,6 +97,13 @@ const loadingPlaceholder = /^\s*Loading(?:…|\.\.\.)\s*$/
  * a post's link, or the text export's `Loading…` placeholder of a post without URL, is replaced
  * by the card; posts the text does not show are appended. Like {@link markdownContent}, the
  * nodes are frozen and may be shared with other pages.
+ *
+ * @example
+ * commentContent(
+ *   { markdown: '元ポスト:\n\nhttps://x.com/a/status/1', posts: [{ url: 'https://x.com/a/status/1' }],
+ *     images: [], links: [], related: [] },
+ *   false,
+ * ) // => [<p>元ポスト:</p>, <p class="post-card">Post on X <a href=…>…</a></p>]
  */
 export function commentContent(comment: Comment, embedPosts: boolean): ElementContent[] {
   const posts = JSON.stringify(comment.posts)
@@ -106,7 +129,9 @@ export function commentContent(comment: Comment, embedPosts: boolean): ElementCo
 }
 
 function sanitizedComment(comment: Comment, embedPosts: boolean): ElementContent[] {
-  const nodes = toSafeHast(comment.tree ?? comment.markdown).children.filter(isElementContent)
+  const nodes = makeScrollablesFocusable(
+    toSafeHast(comment.tree ?? comment.markdown).children.filter(isElementContent),
+  )
   const byUrl = new Map<string, number>()
   const missing: number[] = []
   comment.posts.forEach((post, index) => {

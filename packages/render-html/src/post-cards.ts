@@ -45,6 +45,16 @@ export function isEmbeddedPost(post: Post, embedPosts: boolean): boolean {
 }
 
 /**
+ * A post URL as link text: host (without `www.`) and path, without query and fragment
+ * (`https://x.com/a/status/1?s=20` → `x.com/a/status/1`).
+ */
+export function shortPostUrl(url: string): string {
+  const parsed = new URL(url)
+  const path = parsed.pathname === '/' ? '' : parsed.pathname.replace(/\/$/, '')
+  return `${parsed.hostname.replace(/^www\./, '')}${path}`
+}
+
+/**
  * The card of one post: `<blockquote class="twitter-tweet">` for an X/Twitter post when
  * `embedPosts` is on, else a link card; a post whose URL was not kept (or is not http(s))
  * becomes a short note saying so.
@@ -65,6 +75,6 @@ export function postCard(post: Post, embedPosts: boolean): Element {
   return h('p', { className: ['post-card'] }, [
     h('span', { className: ['post-card-platform'] }, label),
     ' ',
-    h('a', { href: url, rel: ['noopener', 'noreferrer'] }, url),
+    h('a', { href: url, rel: ['noopener', 'noreferrer'] }, shortPostUrl(url)),
   ])
 }

@@ -115,7 +115,7 @@ a.tag:hover { text-decoration: underline; }
 .note-list li { padding: 0.45rem 0; border-bottom: 1px solid var(--border); }
 .note-list time, .meta { color: var(--muted); font-size: 0.875rem; font-variant-numeric: tabular-nums; }
 .note-list time { margin-inline-end: 0.5rem; }
-.note-cards { display: grid; gap: 1.25rem; }
+.note-cards { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; }
 .note-card {
   padding: 1rem 1.25rem; border: 1px solid var(--border); border-radius: 8px; background: var(--bg);
 }
@@ -124,11 +124,12 @@ a.tag:hover { text-decoration: underline; }
 .note-card h3 { font-size: 0.95rem; color: var(--muted); margin: 1rem 0 0.3rem; }
 .source-links { margin: 0 0 0.5rem; font-size: 0.9rem; }
 .source-links li + li::before { content: "·"; margin-inline-end: 0.5rem; color: var(--muted); }
-.comment + .comment { border-top: 1px dashed var(--border); padding-top: 0.75rem; }
+.note-card .comment + .comment { margin-top: 0.75rem; }
+.note-page .comment + .comment { border-top: 1px dashed var(--border); padding-top: 0.75rem; }
 .note-page .comment { margin-bottom: 1rem; }
 .comment-byline { font-size: 0.95rem; color: var(--muted); }
 .title-line { color: var(--muted); }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 1rem; }
 .facts dt { font-weight: 600; color: var(--muted); }
 .facts dd { margin: 0; }
 .facts .tags { margin: 0; }

@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, normalize, sep } from 'node:path'
 import type { RenderedFile } from '@paper-notes/core'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core'
 
 /** Where the brief says Chromium is installed. */
 export const chromiumPath = '/usr/bin/chromium'
@@ -70,6 +76,33 @@ export function removeSite(root: string): void {
   rmSync(root, { recursive: true, force: true })
 }
 
+/** A 1×1 transparent PNG, the stand-in for every image from another site. */
+const blankPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)
+
+/**
+ * A browser context that answers every request to another origin itself (images with a blank
+ * PNG, anything else with an empty 204), so pages are tested offline and a site's own errors are
+ * not hidden among third-party failures.
+ */
+export async function newOfflineContext(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options)
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) =>
+      route.request().resourceType() === 'image'
+        ? route.fulfill({ status: 200, contentType: 'image/png', body: blankPng })
+        : route.fulfill({ status: 204, body: '' }),
+  )
+  return context
+}
+
 /** One axe violation, reduced to what a report needs. */
 export interface AxeViolation {
   id: string
@@ -127,7 +160,9 @@ export async function crawlSite(
   origin: string,
   options: { axe?: boolean; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<CrawlReport> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light' })
+  const context = await newOfflineContext(browser, origin, {
+    colorScheme: options.colorScheme ?? 'light',
+  })
   const page = await context.newPage()
   const report: CrawlReport = {
     visited: [],

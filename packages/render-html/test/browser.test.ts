@@ -16,6 +16,7 @@ import {
   chromiumPath,
   crawlSite,
   launchChromium,
+  newOfflineContext,
   removeSite,
   runAxe,
   serveDirectory,
@@ -90,7 +91,8 @@ describe.skipIf(missing !== undefined)('site in headless Chromium', () => {
   })
 
   it('shows on each tag page the notes the collection gives the tag, in order', async () => {
-    const page = await browser.newPage()
+    const context = await newOfflineContext(browser, server.origin)
+    const page = await context.newPage()
     for (const tag of collection.tags) {
       const expected = collection.withTag(tag.slug).map((note) => notePagePath(note.id))
       const pageCount = Math.ceil(expected.length / defaultPageSize)
@@ -107,7 +109,7 @@ describe.skipIf(missing !== undefined)('site in headless Chromium', () => {
       }
       expect(shown, tag.name).toEqual(expected)
     }
-    await page.close()
+    await context.close()
   }, 120_000)
 
   it('reaches every page, with no broken link, console error or serious axe violation', async () => {
@@ -130,7 +132,7 @@ describe.skipIf(missing !== undefined)('site in headless Chromium', () => {
       ['light', viewports[1]],
       ['dark', viewports[1]],
     ] as const) {
-      const context = await browser.newContext({ colorScheme, viewport })
+      const context = await newOfflineContext(browser, server.origin, { colorScheme, viewport })
       const page = await context.newPage()
       for (const path of paths) {
         await page.goto(`${server.origin}/${path}`)
@@ -144,7 +146,7 @@ describe.skipIf(missing !== undefined)('site in headless Chromium', () => {
   }, 120_000)
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: viewports[1] })
+    const context = await newOfflineContext(browser, server.origin, { viewport: viewports[1] })
     const page = await context.newPage()
     for (const file of files.filter((f) => f.path.endsWith('.html'))) {
       await page.goto(`${server.origin}/${file.path}`)
@@ -168,7 +170,7 @@ describe.skipIf(missing !== undefined)('site in headless Chromium', () => {
     ]
     for (const viewport of viewports) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ viewport, colorScheme })
+        const context = await newOfflineContext(browser, server.origin, { viewport, colorScheme })
         const page = await context.newPage()
         for (const shot of shots) {
           await page.goto(`${server.origin}/${shot.path}`)

@@ -321,6 +321,24 @@ describe('renderHtml: note pages', () => {
     expect(commentText()).toBe('Comment 1second version')
   })
 
+  it('lets keyboard users scroll code blocks and tables (tabindex="0")', () => {
+    const markdown = '```sh\npip install kappa-train\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |'
+    const note = makeNote({
+      comments: [makeComment({ markdown })],
+      sections: [{ heading: 'Code', markdown }],
+    })
+    const page = parsePage(fileAt(renderHtml(createCollection([note])), 'notes/100.html'))
+    const scrollables = elements(page).filter(
+      (el) => el.tagName === 'pre' || el.tagName === 'table',
+    )
+    expect(scrollables.map((el) => [el.tagName, el.properties.tabIndex])).toEqual([
+      ['pre', 0],
+      ['table', 0],
+      ['pre', 0],
+      ['table', 0],
+    ])
+  })
+
   it('keeps extra fields and says "et al." for a "+" author', () => {
     const note = makeNote({ extra: { reviewer: 'Grace', score: 7 } })
     const page = parsePage(fileAt(renderHtml(createCollection([note])), 'notes/100.html'))
@@ -355,7 +373,7 @@ describe('renderHtml: social posts', () => {
     const link = select(cards[0]!, 'a')[0]!
     expect(link.properties.href).toBe('https://x.com/example_ai/status/1976000000000000001')
     expect(link.properties.rel).toEqual(['noopener', 'noreferrer'])
-    expect(textContent(cards[0]!)).toContain('Post on X')
+    expect(textContent(cards[0]!)).toBe('Post on X x.com/example_ai/status/1976000000000000001')
     // the bare URL paragraph became the card: the URL is not shown twice
     expect(
       select(page, 'a').filter((a) => a.properties.href === link.properties.href),
@@ -402,7 +420,7 @@ describe('renderHtml: social posts', () => {
   it('appends posts that the comment text does not show', () => {
     const comment = makeComment({
       markdown: 'See the thread.',
-      posts: [{ url: 'https://bsky.app/profile/example.org/post/3abc' }],
+      posts: [{ url: 'https://bsky.app/profile/example.org/post/3abc?ref=feed#top' }],
     })
     const page = parsePage(
       fileAt(renderHtml(createCollection([makeNote({ comments: [comment] })])), 'notes/100.html'),
@@ -410,9 +428,7 @@ describe('renderHtml: social posts', () => {
     const comments = select(page, 'article', 'comment')
     const children = comments[0]!.children.filter((child) => child.type === 'element')
     expect(children.map((child) => child.tagName)).toEqual(['h3', 'p', 'p'])
-    expect(textContent(children[2]!)).toBe(
-      'Post on Bluesky https://bsky.app/profile/example.org/post/3abc',
-    )
+    expect(textContent(children[2]!)).toBe('Post on Bluesky bsky.app/profile/example.org/post/3abc')
   })
 })
 
