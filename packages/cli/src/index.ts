@@ -24,6 +24,7 @@ export type { PlannedRenderer, PlanRenderersOptions, SiteSettings } from './rend
 export { builtinRendererNames, planRenderers } from './renderers.js'
 export type { RunContext } from './run-context.js'
 export { createRunContext, writeDiagnostics } from './run-context.js'
+export { removeStagingFolders } from './staging-folders.js'
 export type { RunSummary } from './summary.js'
 export { formatElapsed, formatSummary } from './summary.js'
 export { UsageError } from './usage-error.js'

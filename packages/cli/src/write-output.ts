@@ -14,6 +14,7 @@ import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/pr
 import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
 import { isSafeOutputPath, type RenderedFile } from '@paper-notes/core'
+import { addStagingFolder, forgetStagingFolder } from './staging-folders.js'
 
 /** The file every run writes into its output folder, marking it as safe to replace next time. */
 export const outputMarkerFile = '.paper-notes-output'
@@ -180,6 +181,7 @@ export async function writeOutput(
   const parent = dirname(target)
   await mkdir(parent, { recursive: true })
   const staging = await mkdtemp(join(parent, `.${basename(target)}.tmp-`))
+  addStagingFolder(staging)
   try {
     const madeDirs = new Set<string>()
     for (const file of files) {
@@ -198,12 +200,14 @@ export async function writeOutput(
     }
     await writeFile(join(staging, outputMarkerFile), markerContents, { flag: 'wx' })
   } catch (error) {
+    forgetStagingFolder(staging)
     await rm(staging, { recursive: true, force: true })
     if (error instanceof OutputError) throw error
     const message = error instanceof Error ? error.message : String(error)
     throw new OutputError('output-write-failed', `Writing the output failed: ${message}`, [target])
   }
 
+  forgetStagingFolder(staging)
   const previous = await stat(target).catch(() => undefined)
   if (previous === undefined) {
     await rename(staging, target)

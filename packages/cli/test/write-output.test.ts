@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RenderedFile } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { removeStagingFolders } from '../src/staging-folders.js'
 import {
   checkOutputPaths,
   OutputError,
@@ -124,6 +125,25 @@ describe('writeOutput', () => {
     expect(error.message).toContain('disk full')
     expect(await listTree(join(cwd, 'site'))).toEqual([outputMarkerFile, 'index.html'])
     expect(await readdir(cwd)).toEqual(['site'])
+  })
+
+  it('leaves no staging folder when interrupted mid-write (removeStagingFolders)', async () => {
+    const cwd = await makeTempDir()
+    await writeOutput('site', [file('index.html', 'previous')], { cwd })
+    let calls = 0
+    await expectOutputError(
+      writeOutput('site', [file('a.html'), file('b.html'), file('c.html')], {
+        cwd,
+        onFileWritten: () => {
+          // What the executable's SIGINT handler does, after the first file.
+          if (++calls === 1) removeStagingFolders()
+        },
+      }),
+      'output-write-failed',
+    )
+    expect(calls).toBe(1)
+    expect(await readdir(cwd)).toEqual(['site'])
+    expect(await readFile(join(cwd, 'site/index.html'), 'utf8')).toBe('previous')
   })
 
   it('refuses to replace a non-empty folder it did not write, unless forced', async () => {
