@@ -23,7 +23,7 @@ function collapseSpace(text: string): string {
  * summary (up to 80 characters), else `Untitled note (YYYY-MM-DD)`.
  *
  * @example
- * noteDisplayTitle({ ...note, title: '', titleLine: '' , summary: null }) // => 'Untitled note (2025-03-01)'
+ * noteDisplayTitle({ ...note, title: '', titleLine: '', summary: null }) // => 'Untitled note (2025-03-01)'
  */
 export function noteDisplayTitle(note: Note): string {
   const title = collapseSpace(note.title) || collapseSpace(note.titleLine)
