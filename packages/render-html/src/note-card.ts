@@ -5,9 +5,15 @@ import type { Note } from '@paper-notes/core'
 import { notePagePath } from '@paper-notes/core'
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { commentContent, markdownContent } from './note-content.js'
+import { markdownContent } from './note-content.js'
 import { cardTitle } from './note-fields.js'
-import { issueDateElement, languageProperties, sourceLinks, tagLinks } from './note-parts.js'
+import {
+  issueDateElement,
+  languageProperties,
+  linkedCommentContent,
+  sourceLinks,
+  tagLinks,
+} from './note-parts.js'
 import type { PageContext } from './page-context.js'
 
 /**
@@ -31,7 +37,7 @@ export function noteCard(note: Note, context: PageContext): Element {
       h('section', { className: ['comments'] }, [
         h('h3', note.comments.length === 1 ? 'Comment' : 'Comments'),
         ...note.comments.map((comment) =>
-          h('div', { className: ['comment'] }, commentContent(comment, context.options.embedPosts)),
+          h('div', { className: ['comment'] }, linkedCommentContent(comment, note, context)),
         ),
       ]),
     )

@@ -5,9 +5,15 @@ import type { Comment, GeneratedText, Note } from '@paper-notes/core'
 import { notePagePath } from '@paper-notes/core'
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { commentContent, markdownContent } from './note-content.js'
+import { markdownContent } from './note-content.js'
 import { cardTitle, formatAuthors, formatPublished, formatVenue, pageTitle } from './note-fields.js'
-import { externalLink, issueDateElement, languageProperties, tagLinks } from './note-parts.js'
+import {
+  externalLink,
+  issueDateElement,
+  languageProperties,
+  linkedCommentContent,
+  tagLinks,
+} from './note-parts.js'
 import type { PageContext } from './page-context.js'
 
 function fact(term: string, ...details: ElementContent[]): ElementContent[] {
@@ -42,13 +48,18 @@ function generatedSection(heading: string, text: GeneratedText, className: strin
   ])
 }
 
-function commentArticle(comment: Comment, index: number, context: PageContext): Element {
+function commentArticle(
+  comment: Comment,
+  index: number,
+  note: Note,
+  context: PageContext,
+): Element {
   const byline: Array<ElementContent | string> = [`Comment ${index + 1}`]
   if (comment.author) byline.push(' by ', h('span', { className: ['author'] }, comment.author))
   if (comment.date) byline.push(' on ', h('time', { dateTime: comment.date }, comment.date))
   return h('article', { className: ['comment'] }, [
     h('h3', { className: ['comment-byline'] }, byline),
-    ...commentContent(comment, context.options.embedPosts),
+    ...linkedCommentContent(comment, note, context),
   ])
 }
 
@@ -154,7 +165,7 @@ export function notePage(note: Note, context: PageContext): Element {
     content.push(
       h('section', { className: ['comments'] }, [
         h('h2', 'Comments'),
-        ...note.comments.map((comment, index) => commentArticle(comment, index, context)),
+        ...note.comments.map((comment, index) => commentArticle(comment, index, note, context)),
       ]),
     )
   }

@@ -1,10 +1,13 @@
 /**
  * Pieces shared by note cards and note pages, built as hast.
  */
-import type { Note } from '@paper-notes/core'
-import { tagPagePath } from '@paper-notes/core'
+import type { Comment, Note } from '@paper-notes/core'
+import { notePagePath, tagPagePath } from '@paper-notes/core'
 import type { Element, ElementContent, Properties } from 'hast'
 import { h } from 'hastscript'
+import { linkIssueReferences } from './issue-references.js'
+import { commentContent } from './note-content.js'
+import { cardTitle } from './note-fields.js'
 import type { PageContext } from './page-context.js'
 import { safeHttpUrl } from './safe-url.js'
 import { englishInJapanesePage } from './text-language.js'
@@ -58,4 +61,20 @@ export function sourceLinks(note: Note): Element | undefined {
 /** `<time datetime=…>` of the issue date. */
 export function issueDateElement(note: Note): Element {
   return h('time', { dateTime: note.issueDate }, note.issueDate)
+}
+
+/**
+ * A comment of `note` as sanitized hast (see `commentContent`), with `#1234` references to other
+ * notes of the collection linked to their pages.
+ */
+export function linkedCommentContent(
+  comment: Comment,
+  note: Note,
+  context: PageContext,
+): ElementContent[] {
+  return linkIssueReferences(commentContent(comment, context.options.embedPosts), (issue) => {
+    const target = context.collection.resolve({ text: `#${issue}`, issue })
+    if (!target || target.id === note.id) return undefined
+    return { href: context.href(notePagePath(target.id)), title: cardTitle(target) }
+  })
 }
