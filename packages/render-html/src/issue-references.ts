@@ -1,5 +1,6 @@
 /**
- * `#1234` in a comment's text, when the collection has note 1234, as a link to that note's page.
+ * References to other notes in a comment, as links to their pages: `#1234` in the text, and links
+ * to a note's issue URL, when the collection has that note.
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
@@ -35,8 +36,9 @@ function linkText(
 
 /**
  * The nodes with every `#<number>` in their text that `target` resolves turned into a link
- * (not inside links, code or preformatted text). The input is not changed: elements on the way
- * to a new link are copied, everything else is shared.
+ * (not inside links, code or preformatted text), and every link whose URL `targetOfUrl`
+ * resolves (e.g. another note's issue URL) pointed at that note's page instead. The input is not
+ * changed: elements on the way to a change are copied, everything else is shared.
  *
  * @example
  * linkIssueReferences([{ type: 'text', value: 'See #104.' }], (n) =>
@@ -46,10 +48,24 @@ function linkText(
 export function linkIssueReferences(
   nodes: readonly ElementContent[],
   target: (issue: number) => IssueReferenceTarget | undefined,
+  targetOfUrl: (url: string) => IssueReferenceTarget | undefined = () => undefined,
 ): ElementContent[] {
   let changed = false
   const out: ElementContent[] = []
   for (const node of nodes) {
+    if (
+      node.type === 'element' &&
+      node.tagName === 'a' &&
+      typeof node.properties.href === 'string'
+    ) {
+      const found = targetOfUrl(node.properties.href)
+      if (found) {
+        changed = true
+        const { rel: _rel, ...properties } = node.properties
+        out.push({ ...node, properties: { ...properties, href: found.href, title: found.title } })
+        continue
+      }
+    }
     if (node.type === 'text') {
       const linked = linkText(node.value, target)
       if (linked) {
@@ -58,7 +74,7 @@ export function linkIssueReferences(
         continue
       }
     } else if (node.type === 'element' && !untouched.has(node.tagName)) {
-      const children = linkIssueReferences(node.children, target)
+      const children = linkIssueReferences(node.children, target, targetOfUrl)
       if (children !== node.children) {
         changed = true
         out.push({ ...node, children } satisfies Element)

@@ -63,18 +63,25 @@ export function issueDateElement(note: Note): Element {
   return h('time', { dateTime: note.issueDate }, note.issueDate)
 }
 
+const issueUrl = /^https?:\/\/[^?#]*\/issues\/\d+\/?(?:[?#].*)?$/
+
 /**
- * A comment of `note` as sanitized hast (see `commentContent`), with `#1234` references to other
- * notes of the collection linked to their pages.
+ * A comment of `note` as sanitized hast (see `commentContent`), with references to other notes
+ * of the collection (`#1234`, links to their issue URLs) linked to their pages.
  */
 export function linkedCommentContent(
   comment: Comment,
   note: Note,
   context: PageContext,
 ): ElementContent[] {
-  return linkIssueReferences(commentContent(comment, context.options.embedPosts), (issue) => {
-    const target = context.collection.resolve({ text: `#${issue}`, issue })
-    if (!target || target.id === note.id) return undefined
-    return { href: context.href(notePagePath(target.id)), title: cardTitle(target) }
-  })
+  const toPage = (target: Note | undefined) =>
+    target && target.id !== note.id
+      ? { href: context.href(notePagePath(target.id)), title: cardTitle(target) }
+      : undefined
+  return linkIssueReferences(
+    commentContent(comment, context.options.embedPosts),
+    (issue) => toPage(context.collection.resolve({ text: `#${issue}`, issue })),
+    (url) =>
+      issueUrl.test(url) ? toPage(context.collection.resolve({ text: '', url })) : undefined,
+  )
 }

@@ -57,6 +57,33 @@ describe('issue references in rendered comments', () => {
     }
   })
 
+  it("points links to another note's issue URL at that note's page", () => {
+    // note 4175 of the sample collection has this issue URL; other/repo#1 is no note of it
+    expect(sampleCollection().get('4175')?.links.issue).toBe(
+      'https://github.com/example/paper_notes/issues/4175',
+    )
+    const referring = makeComment({
+      markdown:
+        'Follows [the forgetting note](https://github.com/example/paper_notes/issues/4175) and [another repo](https://github.com/other/repo/issues/1).',
+    })
+    const collection = createCollection([
+      ...sampleCollection().notes,
+      makeNote({
+        id: '5000',
+        issueDate: '2026-02-01',
+        titleLine: 'Follow-up',
+        title: 'Follow-up',
+        comments: [referring],
+      }),
+    ])
+    const page = parsePage(fileAt(renderHtml(collection), 'notes/5000.html'))
+    const links = select(select(page, 'article', 'comment')[0]!, 'a')
+    expect(links.map((a) => [textContent(a), a.properties.href, a.properties.rel])).toEqual([
+      ['the forgetting note', '4175.html', undefined],
+      ['another repo', 'https://github.com/other/repo/issues/1', ['noopener', 'noreferrer']],
+    ])
+  })
+
   it('does not link a note to itself or to issues the collection does not have', () => {
     const note = makeNote({
       id: '100',
