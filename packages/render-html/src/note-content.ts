@@ -17,13 +17,17 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Blocks that scroll sideways when too wide (code, tables) take keyboard focus, so keyboard
- * users can scroll them too.
+ * Finishing touches on sanitized content: blocks that scroll sideways when too wide (code,
+ * tables) take keyboard focus, so keyboard users can scroll them too; links whose text is their
+ * URL get the class `bare-url`, so the print stylesheet does not print the URL twice.
  */
-function makeScrollablesFocusable(nodes: ElementContent[]): ElementContent[] {
+function finishContent(nodes: ElementContent[]): ElementContent[] {
   const visit = (node: ElementContent) => {
     if (node.type !== 'element') return
     if (node.tagName === 'pre' || node.tagName === 'table') node.properties.tabIndex = 0
+    if (node.tagName === 'a' && node.properties.href === textOf(node)) {
+      node.properties.className = ['bare-url']
+    }
     node.children.forEach(visit)
   }
   nodes.forEach(visit)
@@ -65,9 +69,7 @@ const commentCache = new WeakMap<Comment, CachedComment>()
 export function markdownContent(markdown: string): ElementContent[] {
   let nodes = markdownCache.get(markdown)
   if (nodes === undefined) {
-    nodes = deepFreeze(
-      makeScrollablesFocusable(toSafeHast(markdown).children.filter(isElementContent)),
-    )
+    nodes = deepFreeze(finishContent(toSafeHast(markdown).children.filter(isElementContent)))
     if (markdownCache.size >= markdownCacheLimit) markdownCache.clear()
     markdownCache.set(markdown, nodes)
   }
@@ -129,7 +131,7 @@ export function commentContent(comment: Comment, embedPosts: boolean): ElementCo
 }
 
 function sanitizedComment(comment: Comment, embedPosts: boolean): ElementContent[] {
-  const nodes = makeScrollablesFocusable(
+  const nodes = finishContent(
     toSafeHast(comment.tree ?? comment.markdown).children.filter(isElementContent),
   )
   const byUrl = new Map<string, number>()

@@ -22,7 +22,8 @@ export function languageProperties(text: string, context: PageContext): Properti
 export function externalLink(url: string | undefined, text: string): ElementContent {
   const href = safeHttpUrl(url)
   if (!href) return { type: 'text', value: text }
-  return h('a', { href, rel: ['noopener', 'noreferrer'] }, text)
+  const className = href === text ? ['bare-url'] : undefined
+  return h('a', { href, rel: ['noopener', 'noreferrer'], className }, text)
 }
 
 /** The note's tags as links to their pages (`#Tag`). */

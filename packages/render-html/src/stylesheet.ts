@@ -161,7 +161,7 @@ a.tag:hover { text-decoration: underline; }
   main { max-width: none; padding: 0; }
   .note-card { break-inside: avoid; border-color: #999999; }
   h1, h2, h3 { break-after: avoid; }
-  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
+  a[href^="http"]:not(.bare-url)::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
   .tag { border: 1px solid #999999; }
 }
 `

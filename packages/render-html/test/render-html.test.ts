@@ -339,6 +339,24 @@ describe('renderHtml: note pages', () => {
     ])
   })
 
+  it('marks links whose text is their URL, so print does not show the URL twice', () => {
+    const comment = makeComment({
+      markdown: 'Code: https://example.org/code and [a demo](https://example.org/demo)',
+    })
+    const page = parsePage(
+      fileAt(renderHtml(createCollection([makeNote({ comments: [comment] })])), 'notes/100.html'),
+    )
+    const links = select(select(page, 'article', 'comment')[0]!, 'a')
+    expect(links.map((a) => [textContent(a), a.properties.className])).toEqual([
+      ['https://example.org/code', ['bare-url']],
+      ['a demo', undefined],
+    ])
+    const paper = select(select(page, 'dl', 'facts')[0]!, 'a').find(
+      (a) => a.properties.href === 'https://arxiv.org/abs/2502.00001',
+    )
+    expect(paper?.properties.className).toEqual(['bare-url'])
+  })
+
   it('keeps extra fields and says "et al." for a "+" author', () => {
     const note = makeNote({ extra: { reviewer: 'Grace', score: 7 } })
     const page = parsePage(fileAt(renderHtml(createCollection([note])), 'notes/100.html'))
