@@ -3,6 +3,8 @@ export { compareNotes, createCollection, normalizeTitle } from './collection.js'
 export type { Diagnostic, Severity } from './diagnostic.js'
 export { countDiagnostics } from './diagnostic.js'
 export { stableHash } from './hash.js'
+export type { BaseUrlContext } from './http-url.js'
+export { checkBaseUrl, safeHttpUrl } from './http-url.js'
 export { parseMarkdown } from './markdown.js'
 export type {
   Comment,
@@ -20,6 +22,7 @@ export type {
   SourceFormat,
   Venue,
 } from './model.js'
+export { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from './note-display.js'
 export type { RenderedFile, Renderer } from './renderer.js'
 export { defineRenderer, isSafeOutputPath } from './renderer.js'
 export type { SafeHtmlOptions } from './safe-html.js'

@@ -14,7 +14,6 @@ export {
   renderHtml,
   svgMediaType,
 } from './render-html.js'
-export { safeHttpUrl } from './safe-url.js'
 export { stylesheet, stylesheetPath } from './stylesheet.js'
 export type { IndexPageInput, LayoutInput, TagPageInput, Templates } from './templates.js'
 export { defaultTemplates } from './templates.js'

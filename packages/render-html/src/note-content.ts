@@ -3,10 +3,9 @@
  * core's `toSafeHast`: nothing from a note reaches a page any other way.
  */
 import type { Comment } from '@paper-notes/core'
-import { toSafeHast } from '@paper-notes/core'
+import { safeHttpUrl, toSafeHast } from '@paper-notes/core'
 import type { Element, ElementContent, RootContent } from 'hast'
 import { postCard } from './post-cards.js'
-import { safeHttpUrl } from './safe-url.js'
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -2,14 +2,13 @@
  * Pieces shared by note cards and note pages, built as hast.
  */
 import type { Comment, Note } from '@paper-notes/core'
-import { notePagePath, tagPagePath } from '@paper-notes/core'
+import { notePagePath, safeHttpUrl, tagPagePath } from '@paper-notes/core'
 import type { Element, ElementContent, Properties } from 'hast'
 import { h } from 'hastscript'
 import { linkIssueReferences } from './issue-references.js'
 import { commentContent } from './note-content.js'
 import { cardTitle } from './note-fields.js'
 import type { PageContext } from './page-context.js'
-import { safeHttpUrl } from './safe-url.js'
 import { englishInJapanesePage } from './text-language.js'
 
 /** Properties that mark English text in a Japanese page (`lang="en"`), else none. */

@@ -3,9 +3,9 @@
  * platform's embeddable markup when `embedPosts` is on.
  */
 import type { Post } from '@paper-notes/core'
+import { safeHttpUrl } from '@paper-notes/core'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import { safeHttpUrl } from './safe-url.js'
 
 /** The one script the renderer may add: X/Twitter's official embed script. */
 export const postEmbedScriptUrl = 'https://platform.twitter.com/widgets.js'

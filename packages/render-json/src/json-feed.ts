@@ -2,9 +2,14 @@
  * A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the newest notes.
  */
 import type { Note } from '@paper-notes/core'
-import { notePagePath, siteUrl } from '@paper-notes/core'
-import { isAbsoluteHttpUrl } from './base-url.js'
-import { noteContentHtml, noteDateTime, noteDisplayTitle } from './note-display.js'
+import {
+  noteContentHtml,
+  noteDateTime,
+  noteDisplayTitle,
+  notePagePath,
+  safeHttpUrl,
+  siteUrl,
+} from '@paper-notes/core'
 
 /** The `version` of every feed this package writes. */
 export const jsonFeedVersion = 'https://jsonfeed.org/version/1.1'
@@ -53,7 +58,7 @@ function toItem(note: Note, baseUrl: string | undefined): JsonFeedItem {
   return {
     id: url ?? note.id,
     ...(url === undefined ? {} : { url }),
-    ...(paper !== undefined && isAbsoluteHttpUrl(paper) ? { external_url: paper } : {}),
+    ...(paper !== undefined && safeHttpUrl(paper) !== undefined ? { external_url: paper } : {}),
     title: noteDisplayTitle(note),
     content_html: noteContentHtml(note),
     ...(summary === '' ? {} : { summary }),

@@ -1,7 +1,7 @@
 /**
  * Options of the JSON renderer, and their defaults.
  */
-import { checkBaseUrl } from './base-url.js'
+import { checkBaseUrl } from '@paper-notes/core'
 
 /** Options of {@link renderJson} and `jsonRenderer`. */
 export interface JsonRenderOptions {
@@ -55,7 +55,13 @@ export function resolveJsonOptions(options: JsonRenderOptions = {}): ResolvedJso
   return {
     includeTrees: options.includeTrees ?? false,
     pretty: options.pretty ?? false,
-    baseUrl: options.baseUrl === undefined ? undefined : checkBaseUrl(options.baseUrl),
+    baseUrl:
+      options.baseUrl === undefined
+        ? undefined
+        : checkBaseUrl(options.baseUrl, {
+            caller: '@paper-notes/render-json',
+            example: 'renderJson(collection, { baseUrl: "https://example.org/notes/" })',
+          }),
     siteTitle,
     feedLimit,
   }

@@ -3,9 +3,15 @@
  * (site-wide RSS and Atom, and its tags' feeds), so its HTML is rendered once.
  */
 import type { Note } from '@paper-notes/core'
-import { notePagePath, siteUrl } from '@paper-notes/core'
-import { isAbsoluteHttpUrl } from './base-url.js'
-import { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from './note-display.js'
+import {
+  noteContentHtml,
+  noteDateTime,
+  noteDisplayTitle,
+  notePagePath,
+  noteRfc822Date,
+  safeHttpUrl,
+  siteUrl,
+} from '@paper-notes/core'
 import { toXmlText } from './xml-text.js'
 
 /** What RSS items and Atom entries are written from. Every string is XML-safe already. */
@@ -41,7 +47,9 @@ export function toFeedEntry(note: Note, baseUrl: string): FeedEntry {
     dateTime: noteDateTime(note),
     rfc822Date: noteRfc822Date(note),
     categories: note.tags.map(toXmlText).filter((tag) => tag.trim() !== ''),
-    ...(paper !== undefined && isAbsoluteHttpUrl(paper) ? { paperUrl: new URL(paper).href } : {}),
+    ...(paper !== undefined && safeHttpUrl(paper) !== undefined
+      ? { paperUrl: new URL(paper).href }
+      : {}),
   }
 }
 

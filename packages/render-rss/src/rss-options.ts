@@ -1,7 +1,7 @@
 /**
  * Options of the feed renderer, and their defaults.
  */
-import { checkBaseUrl } from './base-url.js'
+import { checkBaseUrl } from '@paper-notes/core'
 
 /** Options of {@link renderFeeds} and `rssRenderer`. */
 export interface RssRenderOptions {
@@ -39,7 +39,10 @@ export const defaultLimit = 50
  * required `baseUrl`.
  */
 export function resolveRssOptions(options: RssRenderOptions | undefined): ResolvedRssOptions {
-  const baseUrl = checkBaseUrl(options?.baseUrl)
+  const baseUrl = checkBaseUrl(options?.baseUrl, {
+    caller: '@paper-notes/render-rss',
+    example: 'renderFeeds(collection, { baseUrl: "https://example.org/notes/" })',
+  })
   const limit = options?.limit ?? defaultLimit
   if (!Number.isInteger(limit) || limit < 1) {
     throw new RangeError(

@@ -1,16 +1,13 @@
 /**
- * What a feed item shows for a note: its title (with a fallback for title-less notes), its date
- * as RFC 3339, and its content as sanitized HTML.
- *
- * The same rules live in `@paper-notes/render-rss` (renderers may depend on core only), so the
- * JSON Feed and the RSS/Atom feeds show a note the same way.
+ * What a feed item (RSS, Atom, JSON Feed) shows for a note: its title (with a fallback for
+ * title-less notes), its date, and its content as sanitized HTML. Shared so every feed shows a
+ * note the same way.
  */
-import type { Note } from '@paper-notes/core'
-import { parseMarkdown, toSafeHtml } from '@paper-notes/core'
-import { isAbsoluteHttpUrl } from './base-url.js'
-
-type MdastRoot = ReturnType<typeof parseMarkdown>
-type MdastContent = MdastRoot['children'][number]
+import type { RootContent } from 'mdast'
+import { safeHttpUrl } from './http-url.js'
+import { parseMarkdown } from './markdown.js'
+import type { Note } from './model.js'
+import { toSafeHtml } from './safe-html.js'
 
 const fallbackTitleLength = 80
 
@@ -38,15 +35,15 @@ export function noteDisplayTitle(note: Note): string {
 }
 
 /**
- * The note's issue date as an RFC 3339 date-time at midnight UTC (`2025-03-01T00:00:00Z`).
- * Throws a `RangeError` naming the note when the date is not a real `YYYY-MM-DD` date.
+ * The note's issue date as an RFC 3339 date-time at midnight UTC (`2025-03-01T00:00:00Z`), for
+ * Atom. Throws a `RangeError` naming the note when the date is not a real `YYYY-MM-DD` date.
  */
 export function noteDateTime(note: Note): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(note.issueDate)
   const date = match ? new Date(`${note.issueDate}T00:00:00Z`) : undefined
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== note.issueDate) {
     throw new RangeError(
-      `@paper-notes/render-json: note "${note.id}" has issueDate "${note.issueDate}", which is not a YYYY-MM-DD date; fix the note (validateNotes reports it).`,
+      `@paper-notes: note "${note.id}" has issueDate "${note.issueDate}", which is not a YYYY-MM-DD date; fix the note (validateNotes reports it).`,
     )
   }
   return `${note.issueDate}T00:00:00Z`
@@ -62,7 +59,7 @@ export function noteDateTime(note: Note): string {
  * noteContentHtml(note) // => '<p>忘却についての研究。</p>\n<p>openreview: <a href=…>…</a></p>…'
  */
 export function noteContentHtml(note: Note): string {
-  const children: MdastContent[] = []
+  const children: RootContent[] = []
   const summary = note.summary?.text.trim() ?? ''
   if (summary !== '') {
     children.push({ type: 'paragraph', children: [{ type: 'text', value: summary }] })
@@ -72,7 +69,7 @@ export function noteContentHtml(note: Note): string {
     children.push(...parseMarkdown(firstComment.markdown).children)
   }
   const paper = note.links.paper
-  if (paper !== undefined && isAbsoluteHttpUrl(paper)) {
+  if (paper !== undefined && safeHttpUrl(paper) !== undefined) {
     children.push({
       type: 'paragraph',
       children: [
@@ -88,4 +85,12 @@ export function noteContentHtml(note: Note): string {
     })
   }
   return toSafeHtml({ type: 'root', children })
+}
+
+/**
+ * The note's issue date as an RFC 822 date-time at midnight GMT (`Sat, 01 Mar 2025 00:00:00 GMT`),
+ * for RSS 2.0. Throws like {@link noteDateTime}.
+ */
+export function noteRfc822Date(note: Note): string {
+  return new Date(noteDateTime(note)).toUTCString()
 }
