@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
 import { compareNotes, createCollection, normalizeTitle, type RelatedRef } from '../src/index.js'
-import { makeComment, makeNote } from './note-factory.js'
 
 const note = makeNote
 

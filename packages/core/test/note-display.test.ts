@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
 import { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from '../src/index.js'
-import { makeComment, makeNote } from './note-factory.js'
 
 describe('noteDisplayTitle', () => {
   it('uses the title, then the title line, then the summary, then the date', () => {

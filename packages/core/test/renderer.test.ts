@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { makeNote } from '../../../test-support/note-factory.ts'
 import { createCollection, defineRenderer, isSafeOutputPath, type Renderer } from '../src/index.js'
-import { makeNote } from './note-factory.js'
 
 describe('defineRenderer', () => {
   it('returns a renderer whose output the caller can use', async () => {

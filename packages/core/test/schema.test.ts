@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
 import {
   isNote,
   type Note,
@@ -8,7 +9,6 @@ import {
   validateNote,
   validateNotes,
 } from '../src/index.js'
-import { makeComment, makeNote } from './note-factory.js'
 
 describe('noteSchema / notesSchema', () => {
   it('are JSON Schema 2020-12 documents with an $id and nothing JSON cannot hold', () => {

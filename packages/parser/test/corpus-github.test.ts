@@ -4,23 +4,13 @@
  * from GitHub JSON, and the text export against the XML export of the same tag. The corpus is
  * read at run time, never copied; expected values come from the source text.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import type { Comment, Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { readGithubJson } from '../src/github-json.js'
 import { readTextExport } from '../src/text-export.js'
 import { readXmlExport } from '../src/xml-export.js'
-
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const hasCorpus = existsSync(corpus)
-if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
-
-describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
-  it('is present under CI', () => {
-    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
-  })
-})
 
 interface SourceIssue {
   number: number

@@ -2,22 +2,12 @@
  * Every note read from the real exports in `/work/shared/corpus` survives note markdown:
  * `stringifyNote` and reading the markdown back gives the same note, apart from `source`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readdirSync, readFileSync } from 'node:fs'
 import type { Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { parseNotes } from '../src/parse-notes.js'
 import { stringifyNote } from '../src/stringify.js'
-
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const hasCorpus = existsSync(corpus)
-if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
-
-describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
-  it('is present under CI', () => {
-    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
-  })
-})
 
 function withoutSource(note: Note) {
   const { source: _source, ...rest } = note

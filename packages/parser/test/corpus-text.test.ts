@@ -3,20 +3,10 @@
  * (read at run time, never copied). Expected values come from the corpus README and from the
  * source text itself, not from the reader.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { readTextExport } from '../src/text-export.js'
-
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const hasCorpus = existsSync(corpus)
-if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
-
-describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
-  it('is present under CI', () => {
-    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
-  })
-})
 
 /** The text exports, their page tags and note counts, as the corpus README states them. */
 const exports = [

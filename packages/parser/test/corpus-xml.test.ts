@@ -3,21 +3,11 @@
  * (read at run time, never copied). Every expected value is read from the source text here with
  * plain string operations, independently of the reader.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import type { Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { readXmlExport } from '../src/xml-export.js'
-
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const hasCorpus = existsSync(corpus)
-if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
-
-describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
-  it('is present under CI', () => {
-    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
-  })
-})
 
 /** Entry counts per file, as the corpus README states them (118 in all). */
 const files = {

@@ -4,18 +4,13 @@
  * right. The corpus is read at run time, never copied; without it the suite is skipped (and
  * fails under CI=true).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { parseTitleLine, type TitleLineParts } from '../src/title-line.js'
 
-const corpus = join(import.meta.dirname, '../../../../shared/corpus')
-const available = existsSync(join(corpus, 'xml')) && existsSync(join(corpus, 'text'))
-if (!available) {
-  const message = `title-line conformance: corpus not found at ${corpus}; skipping`
-  if (process.env.CI === 'true') throw new Error(`${message} (required under CI=true)`)
-  console.warn(message)
-}
+const available = hasCorpus
 
 function xmlTitles(): string[] {
   const titles: string[] = []

@@ -2,8 +2,7 @@
  * JSON of the real exports in `/work/shared/corpus` (read with `@paper-notes/parser`): the notes
  * validate and round-trip, tag files match their counts, and the JSON Feed follows the spec.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readdirSync, readFileSync } from 'node:fs'
 import {
   createCollection,
   type Note,
@@ -13,18 +12,9 @@ import {
 } from '@paper-notes/core'
 import { parseNotes } from '@paper-notes/parser'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { renderJson } from '../src/index.js'
 import { jsonFeedErrors } from './json-feed-rules.js'
-
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const hasCorpus = existsSync(corpus)
-if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
-
-describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
-  it('is present under CI', () => {
-    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
-  })
-})
 
 describe.skipIf(!hasCorpus)('corpus: JSON of real notes', () => {
   let collection: ReturnType<typeof createCollection>

@@ -1,8 +1,8 @@
 import { createCollection, notePagePath } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { makeComment, makeNote, sampleNotes } from '../../../test-support/note-factory.ts'
 import { type JsonFeed, renderJson } from '../src/index.js'
 import { isRfc3339, jsonFeedErrors } from './json-feed-rules.js'
-import { makeComment, makeNote, sampleNotes } from './note-factory.js'
 
 function feedOf(files: ReturnType<typeof renderJson>): JsonFeed {
   const file = files.find((f) => f.path === 'feed.json')

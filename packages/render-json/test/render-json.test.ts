@@ -7,8 +7,8 @@ import {
   validateNotes,
 } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { makeNote, sampleNotes } from '../../../test-support/note-factory.ts'
 import { jsonRenderer, renderJson } from '../src/index.js'
-import { makeNote, sampleNotes } from './note-factory.js'
 
 function filesByPath(files: ReturnType<typeof renderJson>): Map<string, string> {
   return new Map(files.map((file) => [file.path, String(file.contents)]))

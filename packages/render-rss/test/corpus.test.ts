@@ -2,23 +2,13 @@
  * Feeds of the real exports in `/work/shared/corpus` (read with `@paper-notes/parser`): every
  * feed is well-formed, parses, and lists the right notes with the right links, dates and tags.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createCollection, notePagePath, siteUrl, tagPagePath } from '@paper-notes/core'
 import { parseNotes } from '@paper-notes/parser'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { renderFeeds } from '../src/index.js'
 import { readFeed } from './read-feed.js'
-
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const hasCorpus = existsSync(corpus)
-if (!hasCorpus) console.warn(`Corpus tests skipped: ${corpus} is missing.`)
-
-describe.runIf(!hasCorpus && process.env.CI === 'true')('corpus (CI)', () => {
-  it('is present under CI', () => {
-    expect.fail(`The corpus must exist at ${corpus} when CI=true.`)
-  })
-})
 
 const baseUrl = 'https://example.org/paper-notes/'
 

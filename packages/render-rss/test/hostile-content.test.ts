@@ -1,7 +1,7 @@
 import { createCollection } from '@paper-notes/core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
 import { renderFeeds } from '../src/index.js'
-import { makeComment, makeNote } from './note-factory.js'
 import { readFeed } from './read-feed.js'
 
 const baseUrl = 'https://example.org/'

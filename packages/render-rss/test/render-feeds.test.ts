@@ -8,8 +8,8 @@ import {
   tagPagePath,
 } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { makeNote, sampleNotes } from '../../../test-support/note-factory.ts'
 import { type RssRenderOptions, renderFeeds, rssRenderer } from '../src/index.js'
-import { makeNote, sampleNotes } from './note-factory.js'
 import { readFeed } from './read-feed.js'
 
 const baseUrl = 'https://example.org/paper-notes/'

@@ -1,3 +1,7 @@
+/**
+ * Notes for unit tests, shared by every package's tests: a valid note about a made-up paper, a
+ * comment, and a small varied collection. Made-up content in the note format, not corpus copies.
+ */
 import type { Comment, Note } from '@paper-notes/core'
 import { parseMarkdown } from '@paper-notes/core'
 
