@@ -137,6 +137,9 @@ class Extraction {
   private readonly relatedKeys = new Set<string>()
   private readonly definitions = new Map<string, string>()
   private readonly usedDefinitions = new Set<string>()
+  /** A paragraph that ended in a bare `Label:` line labels a URL that starts the next paragraph. */
+  private labelForNext: string | undefined
+  private carriedLabel: string | undefined
 
   constructor(private readonly issueBase: string | undefined) {}
 
@@ -156,6 +159,8 @@ class Extraction {
   private blocks(children: readonly Nodes[], related: boolean): void {
     let relatedNext = false
     for (const child of children) {
+      this.carriedLabel = child.type === 'paragraph' ? this.labelForNext : undefined
+      this.labelForNext = undefined
       switch (child.type) {
         case 'paragraph':
         case 'heading':
@@ -208,9 +213,17 @@ class Extraction {
    */
   private lines(lines: Line[], relatedItem: boolean): boolean {
     let underLabel = false
+    // GitHub comments often put a label on a line of its own (`openreview:`, maybe a blank line,
+    // then the URL): a bare label line labels a URL that opens the next line.
+    let pendingLabel = this.carriedLabel
+    this.carriedLabel = undefined
     for (const [lineIndex, line] of lines.entries()) {
       const trimmed = line.text.trim()
-      for (const url of line.urls) this.addUrl(url)
+      for (const url of line.urls) {
+        this.addUrl(url, url.before.trim() === '' ? pendingLabel : undefined)
+        pendingLabel = undefined
+      }
+      pendingLabel = undefined
       this.addIssueMentions(line.plain)
       if (loadingPlaceholders.has(trimmed)) this.posts.push({})
       if (trimmed === 'image' && line.urls.length === 0) this.images.push({ alt: 'image' })
@@ -226,7 +239,9 @@ class Extraction {
       } else if (line.urls.length === 0 && isCitationLine(trimmed)) {
         this.addRelated({ text: trimmed, titleLine: trimmed })
       }
+      if (line.urls.length === 0) pendingLabel = labelOf(trimmed)
     }
+    if (!underLabel) this.labelForNext = pendingLabel
     return underLabel
   }
 
@@ -244,7 +259,7 @@ class Extraction {
     this.addRelated(ref)
   }
 
-  private addUrl(found: LineUrl): void {
+  private addUrl(found: LineUrl, carriedLabel?: string): void {
     const url = found.url.trim()
     if (url === '') {
       if (found.kind === 'image') this.images.push({ alt: found.alt ?? '' })
@@ -260,7 +275,7 @@ class Extraction {
       return
     }
     const link: Link = { url }
-    const label = labelOf(found.before)
+    const label = labelOf(found.before) ?? carriedLabel
     if (label !== undefined) link.label = label
     if (found.text !== undefined && !isUrlText(found.text, url)) link.text = found.text
     this.links.push(link)

@@ -59,9 +59,9 @@ describe('createComment', () => {
     ])
   })
 
-  it('does not take a label from a previous line or a long sentence', () => {
+  it('does not take a label from a long sentence, or from a line before text that is not a URL', () => {
     const comment = createComment(
-      'pj page:\nhttps://example.org/a\n\nこの研究は以前読んだ別の研究とかなり似ているような気がしているので要確認: https://example.org/b',
+      'pj page:\nsee https://example.org/a\n\nこの研究は以前読んだ別の研究とかなり似ているような気がしているので要確認: https://example.org/b',
     )
     expect(comment.links).toEqual([
       { url: 'https://example.org/a' },
@@ -258,5 +258,42 @@ describe('postPlatform / issueNumberOfUrl', () => {
     expect(issueNumberOfUrl('https://github.com/o/r/issues/4175')).toBe(4175)
     expect(issueNumberOfUrl('https://github.com/o/r/pull/4175')).toBeUndefined()
     expect(issueNumberOfUrl('https://gitlab.com/o/r/issues/1')).toBeUndefined()
+  })
+})
+
+describe('createComment: a label on its own line', () => {
+  it('labels a URL that opens the next paragraph (as GitHub comments write it)', () => {
+    const comment = createComment('openreview:\n\nhttps://openreview.net/forum?id=13HPTmZKbM')
+    expect(comment.links).toEqual([
+      { url: 'https://openreview.net/forum?id=13HPTmZKbM', label: 'openreview' },
+    ])
+  })
+
+  it('does not carry the label past the next paragraph or onto text that is not a URL', () => {
+    const comment = createComment(
+      'pj page:\n\nsee the site https://example.org/pj\n\nDataset:\n\n- https://example.org/data\n\nHF:\n\nhttps://huggingface.co/x\nhttps://example.org/second',
+    )
+    expect(comment.links).toEqual([
+      { url: 'https://example.org/pj' },
+      { url: 'https://example.org/data' },
+      { url: 'https://huggingface.co/x', label: 'HF' },
+      { url: 'https://example.org/second' },
+    ])
+  })
+
+  it('keeps a sentence that ends with a colon from becoming a label', () => {
+    const comment = createComment('以下のように述べている。詳しくは:\n\nhttps://example.org/post')
+    expect(comment.links).toEqual([{ url: 'https://example.org/post' }])
+  })
+})
+
+describe('createComment: a label on the line before its URL', () => {
+  it('labels a URL on the next line of the same paragraph', () => {
+    const comment = createComment(
+      '評価に用いられたフレームワークはこちら:\nhttps://github.com/example/eval',
+    )
+    expect(comment.links).toEqual([
+      { url: 'https://github.com/example/eval', label: '評価に用いられたフレームワークはこちら' },
+    ])
   })
 })

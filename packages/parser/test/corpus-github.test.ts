@@ -89,7 +89,7 @@ function generated(
  * What two readings of one comment must share. The markdown itself differs by construction (the
  * XML holds HTML, GitHub the author's markdown), as do author and date (only GitHub has them),
  * so the comparison is on what was extracted: posts (twitter.com and x.com are the same post),
- * images, link URLs (the XML export's autolinker kept a closing `)` or `,` that GFM leaves out)
+ * images, link URLs and labels (the XML export's autolinker kept a closing `)` or `,` that GFM leaves out)
  * and the issue numbers of related notes.
  */
 function extracted(comment: Comment) {
@@ -98,7 +98,7 @@ function extracted(comment: Comment) {
   return {
     posts: comment.posts.map((post) => ({ ...post, url: post.url && url(post.url) })),
     images: comment.images.map((image) => image.url),
-    links: comment.links.map((link) => url(link.url)),
+    links: comment.links.map((link) => [url(link.url), link.label]),
     related: comment.related.map((reference) => reference.issue),
   }
 }
