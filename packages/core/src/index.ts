@@ -1,3 +1,4 @@
+export { isCalendarDate } from './calendar-date.js'
 export type { Collection, TagInfo } from './collection.js'
 export { compareNotes, createCollection, normalizeTitle } from './collection.js'
 export type { Diagnostic, Severity } from './diagnostic.js'

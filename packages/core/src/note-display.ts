@@ -4,6 +4,7 @@
  * note the same way.
  */
 import type { RootContent } from 'mdast'
+import { isCalendarDate } from './calendar-date.js'
 import { safeHttpUrl } from './http-url.js'
 import { parseMarkdown } from './markdown.js'
 import type { Note } from './model.js'
@@ -39,9 +40,7 @@ export function noteDisplayTitle(note: Note): string {
  * Atom. Throws a `RangeError` naming the note when the date is not a real `YYYY-MM-DD` date.
  */
 export function noteDateTime(note: Note): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(note.issueDate)
-  const date = match ? new Date(`${note.issueDate}T00:00:00Z`) : undefined
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== note.issueDate) {
+  if (!isCalendarDate(note.issueDate)) {
     throw new RangeError(
       `@paper-notes: note "${note.id}" has issueDate "${note.issueDate}", which is not a YYYY-MM-DD date; fix the note (validateNotes reports it).`,
     )

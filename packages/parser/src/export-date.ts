@@ -2,27 +2,7 @@
  * Calendar dates as the export readers need them: checking a `YYYY-MM-DD` issue date and taking
  * the UTC date of an ISO 8601 timestamp (a GitHub issue's `created_at`).
  */
-
-/**
- * Whether `date` is a real `YYYY-MM-DD` calendar date (`2025-02-30` is not).
- *
- * @example
- * isCalendarDate('2024-02-29') // => true
- * isCalendarDate('2025-02-29') // => false
- */
-export function isCalendarDate(date: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return false
-  const year = Number(match[1])
-  const month = Number(match[2])
-  const day = Number(match[3])
-  const value = new Date(Date.UTC(year, month - 1, day))
-  return (
-    value.getUTCFullYear() === year &&
-    value.getUTCMonth() === month - 1 &&
-    value.getUTCDate() === day
-  )
-}
+import { isCalendarDate } from '@paper-notes/core'
 
 /**
  * The UTC calendar date (`YYYY-MM-DD`) of an ISO 8601 timestamp; a plain `YYYY-MM-DD` is

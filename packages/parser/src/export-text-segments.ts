@@ -4,7 +4,7 @@
  * `Issue Date:` marker and only the text between two markers is ever looked at again.
  */
 import type { Severity } from '@paper-notes/core'
-import { isCalendarDate } from './export-date.js'
+import { isCalendarDate } from '@paper-notes/core'
 
 /** One entry of a text export, as raw pieces. */
 export interface TextExportEntry {

@@ -7,6 +7,7 @@
  * offending text (a YAML syntax error points into the YAML, a bad field at its key).
  */
 import type { Comment, Diagnostic, NoteKind, NoteLinks, Published, Venue } from '@paper-notes/core'
+import { isCalendarDate } from '@paper-notes/core'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
 import { frontmatter } from 'micromark-extension-frontmatter'
@@ -415,18 +416,6 @@ function trimBlankLines(lines: readonly string[]): string {
 
 function firstLine(message: string): string {
   return message.split('\n', 1)[0] ?? message
-}
-
-/** `YYYY-MM-DD` naming a day that exists (`2025-02-30` does not; `2024-02-29` does). */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const year = Number(text.slice(0, 4))
-  const month = Number(text.slice(5, 7))
-  const day = Number(text.slice(8, 10))
-  if (month < 1 || month > 12 || day < 1) return false
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!
-  return day <= days
 }
 
 function isCommentDate(text: string): boolean {

@@ -6,10 +6,10 @@
  * normalisation; titles are not unescaped, since the export does not escape them).
  */
 import type { Comment, Diagnostic, Note, NoteSource } from '@paper-notes/core'
+import { isCalendarDate } from '@paper-notes/core'
 import { parseIssueBody } from './body.js'
 import { createComment } from './comment.js'
 import { commentHtmlToMarkdown, splitCommentParagraphs } from './comment-html.js'
-import { isCalendarDate } from './export-date.js'
 import { createDiagnosticAt, type DiagnosticAt } from './export-diagnostic.js'
 import { issueTracker } from './export-issue-tracker.js'
 import { createPositionAt, type PositionAt } from './export-position.js'

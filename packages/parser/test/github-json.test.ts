@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCalendarDate, utcDate } from '../src/export-date.js'
+import { utcDate } from '../src/export-date.js'
 import { readGithubIssue } from '../src/export-github-issue.js'
 import { findJsonSyntaxError, findTopLevelElements } from '../src/export-json-elements.js'
 import { readGithubJson } from '../src/github-json.js'
@@ -75,12 +75,6 @@ describe('dates', () => {
     expect(utcDate('2025-10-12')).toBe('2025-10-12')
     expect(utcDate('yesterday')).toBeUndefined()
     expect(utcDate('2025-02-30T00:00:00Z')).toBeUndefined()
-  })
-
-  it('checks calendar dates', () => {
-    expect(isCalendarDate('2024-02-29')).toBe(true)
-    expect(isCalendarDate('2025-02-29')).toBe(false)
-    expect(isCalendarDate('2025-1-2')).toBe(false)
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commentMarkerOf, isCalendarDate } from '../src/markdown-reader.js'
+import { commentMarkerOf } from '../src/markdown-reader.js'
 import { parseNotes } from '../src/parse-notes.js'
 
 const forgetting = `---
@@ -401,7 +401,7 @@ describe('readNoteMarkdown: bad input gives positioned diagnostics and spares th
   })
 })
 
-describe('commentMarkerOf / isCalendarDate', () => {
+describe('commentMarkerOf', () => {
   it('reads markers and decodes attribute entities', () => {
     expect(commentMarkerOf('<!-- comment -->')).toEqual({ ignored: '' })
     expect(
@@ -414,15 +414,5 @@ describe('commentMarkerOf / isCalendarDate', () => {
     expect(commentMarkerOf('  <!-- comment -->')).toBeUndefined()
     expect(commentMarkerOf('<!-- commentary -->')).toBeUndefined()
     expect(commentMarkerOf('<!-- note -->')).toBeUndefined()
-  })
-
-  it('knows which days exist', () => {
-    expect(isCalendarDate('2024-02-29')).toBe(true)
-    expect(isCalendarDate('2025-02-29')).toBe(false)
-    expect(isCalendarDate('2025-02-30')).toBe(false)
-    expect(isCalendarDate('1900-02-29')).toBe(false)
-    expect(isCalendarDate('2000-02-29')).toBe(true)
-    expect(isCalendarDate('2025-13-01')).toBe(false)
-    expect(isCalendarDate('2025-1-01')).toBe(false)
   })
 })
