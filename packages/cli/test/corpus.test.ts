@@ -3,25 +3,14 @@
  * every export format in one build. Skips with a message when the corpus is missing; fails
  * then under CI.
  */
-import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { assertBuilt, runBin } from './run-bin.js'
 import { makeTempDir } from './temp-dir.js'
 
-const corpus =
-  process.env['PAPER_NOTES_CORPUS'] ??
-  fileURLToPath(new URL('../../../../shared/corpus', import.meta.url))
-const present = existsSync(join(corpus, 'xml'))
-const inCi = process.env['CI'] === 'true'
-if (!present) {
-  if (inCi) throw new Error(`The corpus is required under CI and missing at ${corpus}`)
-  console.warn(`Skipping the corpus tests of the CLI: no corpus at ${corpus}`)
-}
-
-describe.skipIf(!present)('paper-notes on the corpus', () => {
+describe.skipIf(!hasCorpus)('paper-notes on the corpus', () => {
   beforeAll(assertBuilt)
 
   it('builds the text, XML and GitHub exports together with no error and merges duplicates', async () => {
