@@ -324,6 +324,11 @@ type FrontMatter =
  * Finds the YAML front matter: micromark's frontmatter construct decides, fed only the lines up
  * to the first closing fence candidate (so a large body is not parsed twice).
  */
+const frontMatterOptions = {
+  extensions: [frontmatter(['yaml'])],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
+}
+
 function findFrontMatter(lines: readonly string[]): FrontMatter {
   const opens = lines[0]?.trimEnd() === '---'
   let close = -1
@@ -335,15 +340,22 @@ function findFrontMatter(lines: readonly string[]): FrontMatter {
       }
     }
   }
+  // micromark's frontmatter construct decides. Only the fence lines matter to it (content
+  // lines cannot open or close front matter), so it is fed the fences with the content lines
+  // blanked: the same decision and line numbers, without tokenizing the YAML text twice.
   const headEnd = close === -1 ? Math.min(lines.length, 2) : close + 1
-  const head = lines.slice(0, headEnd).join('\n')
-  const tree = fromMarkdown(head, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  })
+  const head = lines
+    .slice(0, headEnd)
+    .map((line, index) => (index === 0 || index === close ? line : ''))
+    .join('\n')
+  const tree = fromMarkdown(head, frontMatterOptions)
   const first = tree.children[0]
   if (first?.type === 'yaml' && close !== -1) {
-    return { kind: 'found', yaml: first.value, bodyStart: first.position?.end.line ?? close + 1 }
+    return {
+      kind: 'found',
+      yaml: lines.slice(1, close).join('\n'),
+      bodyStart: first.position?.end.line ?? close + 1,
+    }
   }
   return opens ? { kind: 'unclosed' } : { kind: 'missing' }
 }
