@@ -1,42 +1,30 @@
 /**
  * Atom 1.0 (RFC 4287), built with xmlbuilder2.
  */
+import type { FeedEntry } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
 import { feedGenerator } from './rss-feed.js'
-import { appendElement, createXmlDocument, serializeXml } from './xml-element.js'
+import {
+  appendElement,
+  createXmlDocument,
+  serializeXmlWithChildren,
+  type XmlFragmentWriter,
+} from './xml-element.js'
 
 /** The Atom `updated` of a feed with no notes: a fixed date, so the output stays deterministic. */
 export const emptyFeedUpdated = '1970-01-01T00:00:00Z'
 
 /**
- * Builds an Atom 1.0 document. The feed's `id` is its own URL and its `updated` the newest
- * note's issue date ({@link emptyFeedUpdated} for an empty feed), never the time of the build;
- * the feed's `author` is `source.authorName` (Atom requires one; the notes' `authors` are the
- * papers' authors, not the note writer). Each entry has the note page URL as `id` and
- * `alternate` link, the paper as a `related` link, the issue date as `published` and `updated`,
- * one `category` per tag, and the summary and first comment as sanitized HTML in `content`.
+ * Builds the Atom `<entry>` of one entry, serialized for its place in `<feed>`: the note page URL
+ * as `id` and `alternate` link, the paper as a `related` link, the issue date as `published` and
+ * `updated`, one `category` per tag, and the summary and first comment as sanitized HTML in
+ * `content`.
  *
  * @example
- * buildAtomFeed({ title: 'Paper notes', description: '…', pageUrl, selfUrl, authorName, entries })
- * // => '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">…'
+ * buildAtomEntry(entry, new XmlFragmentWriter()) // => '  <entry>\n    <id>…</id>…'
  */
-export function buildAtomFeed(source: FeedSource): string {
-  const feed = createXmlDocument('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
-  appendElement(feed, 'id', {}, source.selfUrl)
-  appendElement(feed, 'title', { type: 'text' }, source.title)
-  appendElement(feed, 'subtitle', { type: 'text' }, source.description)
-  appendElement(feed, 'updated', {}, source.entries[0]?.dateTime ?? emptyFeedUpdated)
-  appendElement(feed, 'link', {
-    rel: 'self',
-    type: 'application/atom+xml',
-    href: source.selfUrl,
-  })
-  appendElement(feed, 'link', { rel: 'alternate', type: 'text/html', href: source.pageUrl })
-  const author = appendElement(feed, 'author')
-  appendElement(author, 'name', {}, source.authorName)
-  appendElement(feed, 'generator', {}, feedGenerator)
-  for (const entry of source.entries) {
-    const element = appendElement(feed, 'entry')
+export function buildAtomEntry(entry: FeedEntry, writer: XmlFragmentWriter): string {
+  return writer.write(1, 'entry', {}, (element) => {
     appendElement(element, 'id', {}, entry.url)
     appendElement(element, 'title', { type: 'text' }, entry.title)
     appendElement(element, 'link', { rel: 'alternate', type: 'text/html', href: entry.url })
@@ -47,6 +35,39 @@ export function buildAtomFeed(source: FeedSource): string {
     appendElement(element, 'updated', {}, entry.dateTime)
     for (const category of entry.categories) appendElement(element, 'category', { term: category })
     appendElement(element, 'content', { type: 'html' }, entry.html)
-  }
-  return serializeXml(feed)
+  })
+}
+
+/**
+ * Builds an Atom 1.0 document. The feed's `id` is its own URL and its `updated` the newest
+ * note's issue date ({@link emptyFeedUpdated} for an empty feed), never the time of the build;
+ * the feed's `author` is `source.authorName` (Atom requires one; the notes' `authors` are the
+ * papers' authors, not the note writer). The entries are the `atomEntry`s of `source.items`
+ * (see {@link buildAtomEntry}).
+ *
+ * @example
+ * buildAtomFeed({ title: 'Paper notes', description: '…', pageUrl, selfUrl, authorName, items })
+ * // => '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">…'
+ */
+export function buildAtomFeed(source: FeedSource): string {
+  const feed = createXmlDocument('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
+  appendElement(feed, 'id', {}, source.selfUrl)
+  appendElement(feed, 'title', { type: 'text' }, source.title)
+  appendElement(feed, 'subtitle', { type: 'text' }, source.description)
+  appendElement(feed, 'updated', {}, source.items[0]?.entry.dateTime ?? emptyFeedUpdated)
+  appendElement(feed, 'link', {
+    rel: 'self',
+    type: 'application/atom+xml',
+    href: source.selfUrl,
+  })
+  appendElement(feed, 'link', { rel: 'alternate', type: 'text/html', href: source.pageUrl })
+  const author = appendElement(feed, 'author')
+  appendElement(author, 'name', {}, source.authorName)
+  appendElement(feed, 'generator', {}, feedGenerator)
+  return serializeXmlWithChildren(
+    feed,
+    'feed',
+    0,
+    source.items.map((item) => item.atomEntry),
+  )
 }

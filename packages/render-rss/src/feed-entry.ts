@@ -1,10 +1,9 @@
 /**
  * One note as a feed entry, computed once per note and shared by every feed it appears in
- * (site-wide RSS and Atom, and its tags' feeds), so its HTML is rendered once.
+ * (site-wide RSS and Atom, and its tags' feeds), so its HTML and XML are built once.
  */
 import type { Note } from '@paper-notes/core'
 import {
-  noteContentHtml,
   noteDateTime,
   noteDisplayTitle,
   notePagePath,
@@ -12,6 +11,11 @@ import {
   safeHttpUrl,
   siteUrl,
 } from '@paper-notes/core'
+import { buildAtomEntry } from './atom-feed.js'
+import type { FeedItem } from './feed-source.js'
+import { noteContentHtml } from './note-content-html.js'
+import { buildRssItem } from './rss-feed.js'
+import { XmlFragmentWriter } from './xml-element.js'
 import { toXmlText } from './xml-text.js'
 
 /** What RSS items and Atom entries are written from. Every string is XML-safe already. */
@@ -54,17 +58,27 @@ export function toFeedEntry(note: Note, baseUrl: string): FeedEntry {
 }
 
 /**
- * A memo of {@link toFeedEntry} for one render: each note's entry is built the first time a feed
- * asks for it.
+ * A memo for one render: each note's {@link FeedItem} (entry data, RSS item and Atom entry) is
+ * built the first time a feed asks for it, and reused by every other feed that lists the note.
+ *
+ * @example
+ * const itemOf = createFeedItemCache('https://example.org/notes/')
+ * itemOf(note) === itemOf(note) // => true
  */
-export function createFeedEntryCache(baseUrl: string): (note: Note) => FeedEntry {
-  const cache = new Map<Note, FeedEntry>()
+export function createFeedItemCache(baseUrl: string): (note: Note) => FeedItem {
+  const cache = new Map<Note, FeedItem>()
+  const writer = new XmlFragmentWriter()
   return (note) => {
-    let entry = cache.get(note)
-    if (entry === undefined) {
-      entry = toFeedEntry(note, baseUrl)
-      cache.set(note, entry)
+    let item = cache.get(note)
+    if (item === undefined) {
+      const entry = toFeedEntry(note, baseUrl)
+      item = {
+        entry,
+        rssItem: buildRssItem(entry, writer),
+        atomEntry: buildAtomEntry(entry, writer),
+      }
+      cache.set(note, item)
     }
-    return entry
+    return item
   }
 }

@@ -3,6 +3,19 @@
  */
 import type { FeedEntry } from './feed-entry.js'
 
+/**
+ * One note as it appears in feeds: its entry data and its RSS `item` and Atom `entry` elements,
+ * serialized once (by `buildRssItem` and `buildAtomEntry`) and placed in every feed that lists
+ * the note.
+ */
+export interface FeedItem {
+  entry: FeedEntry
+  /** The RSS `<item>` element, indented for its place in `<channel>`. */
+  rssItem: string
+  /** The Atom `<entry>` element, indented for its place in `<feed>`. */
+  atomEntry: string
+}
+
 /** The input of `buildRssFeed` and `buildAtomFeed`. */
 export interface FeedSource {
   /** The feed's title, e.g. `Paper notes` or `Paper notes: NLP`. */
@@ -15,6 +28,6 @@ export interface FeedSource {
   selfUrl: string
   /** The feed's author name (Atom requires one). */
   authorName: string
-  /** The entries, newest first, already cut to the limit. */
-  entries: readonly FeedEntry[]
+  /** The items, newest first, already cut to the limit. */
+  items: readonly FeedItem[]
 }

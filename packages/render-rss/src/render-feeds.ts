@@ -5,7 +5,7 @@
 import type { Collection, Note, RenderedFile, Renderer } from '@paper-notes/core'
 import { defineRenderer, siteUrl, tagPagePath } from '@paper-notes/core'
 import { buildAtomFeed } from './atom-feed.js'
-import { createFeedEntryCache } from './feed-entry.js'
+import { createFeedItemCache } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
 import { buildRssFeed } from './rss-feed.js'
 import { type RssRenderOptions, resolveRssOptions } from './rss-options.js'
@@ -46,15 +46,15 @@ function renderFeedFiles(
   options: RssRenderOptions | undefined,
 ): RenderedFile[] {
   const settings = resolveRssOptions(options)
-  const entryOf = createFeedEntryCache(settings.baseUrl)
+  const itemOf = createFeedItemCache(settings.baseUrl)
   const files: RenderedFile[] = []
   const addPair = (
     paths: { rss: string; atom: string },
     source: Pick<FeedSource, 'title' | 'description' | 'pageUrl'>,
     notes: readonly Note[],
   ) => {
-    const entries = notes.slice(0, settings.limit).map(entryOf)
-    const common = { ...source, authorName: settings.siteTitle, entries }
+    const items = notes.slice(0, settings.limit).map(itemOf)
+    const common = { ...source, authorName: settings.siteTitle, items }
     files.push({
       path: paths.rss,
       contents: buildRssFeed({ ...common, selfUrl: siteUrl(settings.baseUrl, paths.rss) }),

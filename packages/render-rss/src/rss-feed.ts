@@ -1,20 +1,44 @@
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with xmlbuilder2.
  */
+import type { FeedEntry } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
-import { appendElement, createXmlDocument, serializeXml } from './xml-element.js'
+import {
+  appendElement,
+  createXmlDocument,
+  serializeXmlWithChildren,
+  type XmlFragmentWriter,
+} from './xml-element.js'
 
 /** The `generator` every feed names. */
 export const feedGenerator = '@paper-notes/render-rss'
 
 /**
- * Builds an RSS 2.0 document. The channel's `pubDate` and `lastBuildDate` are the newest note's
- * issue date (left out for an empty feed), never the time of the build. Each item has the note's
+ * Builds the RSS `<item>` of one entry, serialized for its place in `<channel>`: the note's
  * title, its page as `link` and as a permalink `guid`, the issue date as `pubDate`, one
  * `category` per tag, and the summary and first comment as sanitized HTML in `description`.
  *
  * @example
- * buildRssFeed({ title: 'Paper notes', description: '…', pageUrl, selfUrl, authorName, entries })
+ * buildRssItem(entry, new XmlFragmentWriter()) // => '    <item>\n      <title>…</title>…'
+ */
+export function buildRssItem(entry: FeedEntry, writer: XmlFragmentWriter): string {
+  return writer.write(2, 'item', {}, (item) => {
+    appendElement(item, 'title', {}, entry.title)
+    appendElement(item, 'link', {}, entry.url)
+    appendElement(item, 'guid', { isPermaLink: 'true' }, entry.url)
+    appendElement(item, 'pubDate', {}, entry.rfc822Date)
+    for (const category of entry.categories) appendElement(item, 'category', {}, category)
+    appendElement(item, 'description', {}, entry.html)
+  })
+}
+
+/**
+ * Builds an RSS 2.0 document. The channel's `pubDate` and `lastBuildDate` are the newest note's
+ * issue date (left out for an empty feed), never the time of the build. The items are the
+ * `rssItem`s of `source.items` (see {@link buildRssItem}).
+ *
+ * @example
+ * buildRssFeed({ title: 'Paper notes', description: '…', pageUrl, selfUrl, authorName, items })
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" …'
  */
 export function buildRssFeed(source: FeedSource): string {
@@ -32,19 +56,15 @@ export function buildRssFeed(source: FeedSource): string {
     type: 'application/rss+xml',
   })
   appendElement(channel, 'generator', {}, feedGenerator)
-  const newest = source.entries[0]
+  const newest = source.items[0]?.entry
   if (newest) {
     appendElement(channel, 'pubDate', {}, newest.rfc822Date)
     appendElement(channel, 'lastBuildDate', {}, newest.rfc822Date)
   }
-  for (const entry of source.entries) {
-    const item = appendElement(channel, 'item')
-    appendElement(item, 'title', {}, entry.title)
-    appendElement(item, 'link', {}, entry.url)
-    appendElement(item, 'guid', { isPermaLink: 'true' }, entry.url)
-    appendElement(item, 'pubDate', {}, entry.rfc822Date)
-    for (const category of entry.categories) appendElement(item, 'category', {}, category)
-    appendElement(item, 'description', {}, entry.html)
-  }
-  return serializeXml(rss)
+  return serializeXmlWithChildren(
+    channel,
+    'channel',
+    1,
+    source.items.map((item) => item.rssItem),
+  )
 }

@@ -51,3 +51,58 @@ export function appendElement(
 export function serializeXml(node: XmlNode): string {
   return `${node.end({ prettyPrint: true, wellFormed: true })}\n`
 }
+
+/**
+ * Builds elements one at a time in a scratch document and serializes each on its own, indented
+ * for the depth it will have in its feed (a feed item is written once and placed in every feed
+ * that lists it). Create one per render; it holds nothing once {@link XmlFragmentWriter.write}
+ * returns.
+ *
+ * @example
+ * const writer = new XmlFragmentWriter()
+ * writer.write(1, 'entry', {}, (entry) => appendElement(entry, 'id', {}, url))
+ * // => '  <entry>\n    <id>https://example.org/notes/1.html</id>\n  </entry>'
+ */
+export class XmlFragmentWriter {
+  private readonly scratch: XmlNode = create().ele('fragments')
+
+  /**
+   * Builds one element (`fill` adds its children), serializes it with the same layout and
+   * well-formedness checks as {@link serializeXml}, indented as at `depth` (0 for the root), and
+   * removes it from the scratch document.
+   */
+  write(
+    depth: number,
+    name: string,
+    attributes: Record<string, string>,
+    fill: (element: XmlNode) => void,
+  ): string {
+    const element = appendElement(this.scratch, name, attributes)
+    fill(element)
+    const xml = element.toString({ prettyPrint: true, wellFormed: true, offset: depth })
+    element.remove()
+    return xml
+  }
+}
+
+/**
+ * Serializes the document `parent` belongs to like {@link serializeXml}, with `children` (each
+ * from {@link XmlFragmentWriter.write} at `parentDepth + 1`) added as the last children of
+ * `parent`. `parent` must already have a child, so that its closing tag is on a line of its own.
+ *
+ * @example
+ * serializeXmlWithChildren(channel, 'channel', 1, items)
+ */
+export function serializeXmlWithChildren(
+  parent: XmlNode,
+  parentName: string,
+  parentDepth: number,
+  children: readonly string[],
+): string {
+  const xml = serializeXml(parent)
+  if (children.length === 0) return xml
+  const closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
+  const at = xml.lastIndexOf(closingTag)
+  if (at < 0) throw new Error(`serializeXmlWithChildren: no closing tag of <${parentName}>`)
+  return `${xml.slice(0, at)}\n${children.join('\n')}${xml.slice(at)}`
+}
