@@ -5,6 +5,7 @@
 import type { Comment } from '@paper-notes/core'
 import { safeHttpUrl, toSafeHast } from '@paper-notes/core'
 import type { Element, ElementContent, RootContent } from 'hast'
+import { plainProseParagraphs } from './plain-prose.js'
 import { postCard } from './post-cards.js'
 
 function deepFreeze<T>(value: T): T {
@@ -59,13 +60,17 @@ interface CachedComment {
 const commentCache = new WeakMap<Comment, CachedComment>()
 
 /**
- * Markdown as sanitized hast nodes, ready to be children of a page element. The nodes are
- * frozen and may be shared with other pages: to change one, change a `structuredClone` of it.
+ * Markdown as sanitized hast nodes, ready to be children of a page element. Text without any
+ * markdown syntax (most abstracts and generated texts) is not parsed: it gives the same
+ * paragraphs directly. The nodes are frozen and may be shared with other pages: to change one,
+ * change a `structuredClone` of it.
  *
  * @example
  * markdownContent('**bold** <script>alert(1)</script>') // => [<p><strong>bold</strong> </p>]
  */
 export function markdownContent(markdown: string): ElementContent[] {
+  const prose = plainProseParagraphs(markdown)
+  if (prose) return deepFreeze(prose)
   let nodes = markdownCache.get(markdown)
   if (nodes === undefined) {
     nodes = deepFreeze(finishContent(toSafeHast(markdown).children.filter(isElementContent)))

@@ -4,12 +4,13 @@
 import type { Collection, Note, RenderedFile, Renderer } from '@paper-notes/core'
 import { defineRenderer, notePagePath, tagPagePath } from '@paper-notes/core'
 import type { Element, Root } from 'hast'
-import { toHtml } from 'hast-util-to-html'
 import { favicon, faviconPath } from './favicon.js'
+import { NoteCardCache, useNoteCardCache } from './note-card-cache.js'
 import { cardTitle, pageTitle } from './note-fields.js'
 import type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 import { resolveHtmlOptions } from './options.js'
 import { createPageContext } from './page-context.js'
+import { serializePage } from './page-serialization.js'
 import { isEmbeddedPost } from './post-cards.js'
 import { stylesheet, stylesheetPath } from './stylesheet.js'
 import type { LayoutInput, Templates } from './templates.js'
@@ -53,6 +54,7 @@ export function renderHtml(
     { path: stylesheetPath, contents: stylesheet, mediaType: cssMediaType },
     { path: faviconPath, contents: favicon, mediaType: svgMediaType },
   ]
+  const cards = new NoteCardCache()
   const page = (
     path: string,
     title: string,
@@ -61,6 +63,7 @@ export function renderHtml(
     build: (context: ReturnType<typeof createPageContext>) => Element,
   ) => {
     const context = createPageContext(collection, resolved, templates, path)
+    useNoteCardCache(context, cards)
     const tree: Root = templates.layout(
       {
         title,
@@ -70,7 +73,11 @@ export function renderHtml(
       },
       context,
     )
-    files.push({ path, contents: `${toHtml(tree)}\n`, mediaType: htmlMediaType })
+    files.push({
+      path,
+      contents: `${serializePage(tree, cards.trustedHtml)}\n`,
+      mediaType: htmlMediaType,
+    })
   }
 
   page('index.html', resolved.siteTitle, 'index', [], (context) =>

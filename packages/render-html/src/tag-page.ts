@@ -4,6 +4,7 @@
 import { tagPagePath } from '@paper-notes/core'
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
+import { noteCardCacheOf } from './note-card-cache.js'
 import type { PageContext } from './page-context.js'
 import type { TagPageInput } from './templates.js'
 
@@ -34,10 +35,13 @@ export function paginationNav(page: TagPageInput, context: PageContext): Element
 
 /**
  * The default `tagPage` template: the tag's name and note count, then one `noteCard` per note
- * (newest first), with page links before and after when the tag has several pages.
+ * (newest first), with page links before and after when the tag has several pages. In a render,
+ * each card is built once and placed in every page that shows it as already serialized HTML (a
+ * `raw` node the renderer trusts); called with a context of its own, it builds the cards.
  */
 export function tagPage(page: TagPageInput, context: PageContext): Element {
   const { tag } = page
+  const cards = noteCardCacheOf(context)
   const nav = paginationNav(page, context)
   const counted = `${tag.count} ${tag.count === 1 ? 'note' : 'notes'}`
   return h('div', { className: ['tag-page'] }, [
@@ -54,7 +58,9 @@ export function tagPage(page: TagPageInput, context: PageContext): Element {
     h(
       'div',
       { className: ['note-cards'] },
-      page.notes.map((note) => context.templates.noteCard(note, context)),
+      page.notes.map((note) =>
+        cards ? cards.card(note, context) : context.templates.noteCard(note, context),
+      ),
     ),
     nav ? structuredClone(nav) : undefined,
   ])

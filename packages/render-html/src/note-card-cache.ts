@@ -1,0 +1,119 @@
+/**
+ * Note cards built once per render: a note shows on about eight tag pages, and building and
+ * serializing its card for each of them was most of the time of a large site. The card is
+ * serialized once, with `hast-util-to-html`'s safe defaults, and placed in every page as a
+ * trusted `raw` node (see `page-serialization.ts`).
+ */
+import type { Note } from '@paper-notes/core'
+import type { ElementContent } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import type { PageContext } from './page-context.js'
+
+/**
+ * A hast `raw` node (HTML written into the page as it is), typed as the element content it is
+ * placed among: `@types/hast` only knows it through `mdast-util-to-hast`'s augmentation.
+ */
+function rawNode(html: string): ElementContent {
+  return { type: 'raw', value: html } as unknown as ElementContent
+}
+
+/**
+ * One built card and what it read of the page it was built for: the links it asked for
+ * (`href(to)` → result) and, when it read it, the page's `path`.
+ */
+interface BuiltCard {
+  readonly hrefs: ReadonlyMap<string, string>
+  readonly path: string | undefined
+  readonly html: string
+}
+
+/** The directory part of a site path (`tags/a/page-2.html` → `tags/a/`). */
+function directoryOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1)
+}
+
+/**
+ * The cards of one render. A card built for one page is reused on another page when everything
+ * it read of its page is the same there: every link it asked `href` for resolves to the same
+ * relative URL, and it did not read `path` (or `path` is the same). Relative URLs depend only on
+ * the page's directory, so a card is checked once per directory.
+ */
+export class NoteCardCache {
+  /** Every card's HTML: the only `raw` values a page of this render writes unescaped. */
+  readonly trustedHtml = new Set<string>()
+  readonly #cards = new Map<Note, BuiltCard[]>()
+  readonly #byDirectory = new Map<Note, Map<string, BuiltCard>>()
+
+  /**
+   * The card of `note` on the page of `context`, built with `context.templates.noteCard` (the
+   * caller's template when they replaced it) the first time it is needed there, as a `raw` node
+   * of its serialized HTML.
+   */
+  card(note: Note, context: PageContext): ElementContent {
+    return rawNode(this.#cardHtml(note, context))
+  }
+
+  #cardHtml(note: Note, context: PageContext): string {
+    const directory = directoryOf(context.path)
+    let byDirectory = this.#byDirectory.get(note)
+    const known = byDirectory?.get(directory)
+    if (known) return known.html
+    const cards = this.#cards.get(note) ?? []
+    const reusable = cards.find((card) => fitsPage(card, context))
+    const card = reusable ?? buildCard(note, context)
+    if (!reusable) {
+      cards.push(card)
+      this.#cards.set(note, cards)
+      this.trustedHtml.add(card.html)
+    }
+    if (card.path === undefined) {
+      // Only cards that did not read `path` are the same on every page of a directory.
+      if (!byDirectory) {
+        byDirectory = new Map()
+        this.#byDirectory.set(note, byDirectory)
+      }
+      byDirectory.set(directory, card)
+    }
+    return card.html
+  }
+}
+
+function fitsPage(card: BuiltCard, context: PageContext): boolean {
+  if (card.path !== undefined && card.path !== context.path) return false
+  for (const [to, href] of card.hrefs) if (context.href(to) !== href) return false
+  return true
+}
+
+/** Builds and serializes a card, recording what it reads of its page. */
+function buildCard(note: Note, context: PageContext): BuiltCard {
+  const hrefs = new Map<string, string>()
+  let readsPath = false
+  const recording: PageContext = {
+    collection: context.collection,
+    options: context.options,
+    templates: context.templates,
+    get path() {
+      readsPath = true
+      return context.path
+    },
+    href(to: string) {
+      const href = context.href(to)
+      hrefs.set(to, href)
+      return href
+    },
+  }
+  const html = toHtml(context.templates.noteCard(note, recording))
+  return { hrefs, path: readsPath ? context.path : undefined, html }
+}
+
+const caches = new WeakMap<PageContext, NoteCardCache>()
+
+/** Makes the pages of `context` share the cards of `cache` (done by the renderer per page). */
+export function useNoteCardCache(context: PageContext, cache: NoteCardCache): void {
+  caches.set(context, cache)
+}
+
+/** The card cache of the render `context` belongs to, if any. */
+export function noteCardCacheOf(context: PageContext): NoteCardCache | undefined {
+  return caches.get(context)
+}

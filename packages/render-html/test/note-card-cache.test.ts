@@ -1,0 +1,127 @@
+import type { Note } from '@paper-notes/core'
+import { notePagePath } from '@paper-notes/core'
+import type { ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { describe, expect, it } from 'vitest'
+import { defaultTemplates, renderHtml, type Templates } from '../src/index.js'
+import { sampleCollection } from './sample-collection.js'
+import { fileAt, parsePage, select, textContent, textOf } from './site-inspection.js'
+
+/** The tag pages of a render (`tags/<slug>.html` and `tags/<slug>/page-<n>.html`). */
+function tagPages(files: ReturnType<typeof renderHtml>) {
+  return files.filter((file) => file.path.startsWith('tags/'))
+}
+
+/** Every `data-note` of the cards with this class on a page, in order. */
+function cardNotes(file: ReturnType<typeof renderHtml>[number], className: string): string[] {
+  return select(parsePage(file), 'article', className).map((card) =>
+    String(card.properties.dataNote),
+  )
+}
+
+describe('renderHtml: note cards are built once per render', () => {
+  it('uses a replaced noteCard on every tag page, with links right for the page’s folder', () => {
+    const collection = sampleCollection()
+    const calls: string[] = []
+    const noteCard: Templates['noteCard'] = (note, context) => {
+      calls.push(note.id)
+      return h('article', { className: ['my-card'], dataNote: note.id }, [
+        h('a', { href: context.href(notePagePath(note.id)) }, note.title),
+      ])
+    }
+    // pageSize 1: NLP's three notes are on tags/nlp.html, tags/nlp/page-2.html and page-3.html.
+    const files = renderHtml(collection, { templates: { noteCard }, pageSize: 1 })
+    const pages = tagPages(files)
+    expect(pages.map((file) => file.path)).toContain('tags/nlp/page-3.html')
+    let shown = 0
+    for (const file of pages) {
+      const page = parsePage(file)
+      expect(select(page, 'article', 'note-card'), file.path).toHaveLength(0)
+      const cards = select(page, 'article', 'my-card')
+      expect(cards, file.path).toHaveLength(1)
+      const id = String(cards[0]!.properties.dataNote)
+      const inFolder = file.path.split('/').length === 3
+      expect(select(cards[0]!, 'a')[0]!.properties.href, file.path).toBe(
+        `${inFolder ? '../../' : '../'}notes/${id}.html`,
+      )
+      expect(textContent(cards[0]!)).toBe(collection.get(id)!.title)
+      shown++
+    }
+    expect(cardNotes(fileAt(files, 'tags/nlp.html'), 'my-card')).toEqual(['4175'])
+    expect(cardNotes(fileAt(files, 'tags/nlp/page-2.html'), 'my-card')).toEqual(['4100'])
+    expect(cardNotes(fileAt(files, 'tags/nlp/page-3.html'), 'my-card')).toEqual(['3001'])
+    // Built once per note and folder depth whose links differ, not once per page.
+    const builds = new Set(
+      pages.flatMap((file) =>
+        cardNotes(file, 'my-card').map((id) => `${id} ${file.path.split('/').length}`),
+      ),
+    )
+    expect(calls).toHaveLength(builds.size)
+    expect(calls.length).toBeLessThan(shown)
+  })
+
+  it('gives a noteCard that reads context.path its own page’s path on every page', () => {
+    const noteCard: Templates['noteCard'] = (note, context) =>
+      h('article', { className: ['my-card'], dataNote: note.id }, [
+        h('p', { className: ['shown-on'] }, context.path),
+      ])
+    const files = renderHtml(sampleCollection(), { templates: { noteCard } })
+    const pages = tagPages(files)
+    expect(pages.length).toBeGreaterThan(5)
+    for (const file of pages) {
+      const shownOn = select(parsePage(file), 'p', 'shown-on').map((p) => textContent(p))
+      expect(shownOn.length, file.path).toBeGreaterThan(0)
+      for (const path of shownOn) expect(path).toBe(file.path)
+    }
+  })
+
+  it('keeps one render’s templates out of the next render of the same notes', () => {
+    const collection = sampleCollection()
+    const card =
+      (className: string): Templates['noteCard'] =>
+      (note: Note) =>
+        h('article', { className: [className], dataNote: note.id }, note.title)
+    const before = renderHtml(collection)
+    const first = renderHtml(collection, { templates: { noteCard: card('card-a') } })
+    const defaults = renderHtml(collection)
+    const second = renderHtml(collection, { templates: { noteCard: card('card-b') } })
+
+    const nlp = (files: ReturnType<typeof renderHtml>) => fileAt(files, 'tags/nlp.html')
+    expect(cardNotes(nlp(first), 'card-a')).toEqual(['4175', '4100', '3001'])
+    expect(cardNotes(nlp(second), 'card-b')).toEqual(['4175', '4100', '3001'])
+    expect(cardNotes(nlp(second), 'card-a')).toEqual([])
+    expect(cardNotes(nlp(defaults), 'card-a')).toEqual([])
+    expect(select(parsePage(nlp(defaults)), 'article', 'note-card')).toHaveLength(3)
+    // The default render after a customised one is byte-identical to the one before it.
+    expect(defaults.map((file) => textOf(file))).toEqual(before.map((file) => textOf(file)))
+  })
+
+  it('keeps the cards when a tagPage wraps the default one and copies its tree', () => {
+    const tagPage: Templates['tagPage'] = (page, context) =>
+      h('section', { className: ['wrapped'] }, [
+        structuredClone(defaultTemplates.tagPage(page, context)),
+      ])
+    const files = renderHtml(sampleCollection(), { templates: { tagPage } })
+    const page = parsePage(fileAt(files, 'tags/nlp.html'))
+    expect(select(page, 'section', 'wrapped')).toHaveLength(1)
+    const cards = select(page, 'article', 'note-card')
+    expect(cards).toHaveLength(3)
+    expect(select(cards[0]!, 'a', 'tag').length).toBeGreaterThan(0)
+  })
+
+  it('writes raw nodes from templates as escaped text, as before', () => {
+    const raw = { type: 'raw', value: '<script>alert(1)</script>' } as unknown as ElementContent
+    const tagPage: Templates['tagPage'] = (page, context) =>
+      h('div', [defaultTemplates.tagPage(page, context), raw])
+    const notePage: Templates['notePage'] = (note) => h('div', [note.title, raw])
+    const files = renderHtml(sampleCollection(), { templates: { tagPage, notePage } })
+    for (const path of ['tags/nlp.html', 'notes/4175.html']) {
+      const html = textOf(fileAt(files, path))
+      expect(html, path).not.toContain('<script>alert(1)')
+      expect(html, path).toContain('&#x3C;script>alert(1)&#x3C;/script>')
+    }
+    expect(select(parsePage(fileAt(files, 'tags/nlp.html')), 'article', 'note-card')).toHaveLength(
+      3,
+    )
+  })
+})
