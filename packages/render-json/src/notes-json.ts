@@ -34,3 +34,36 @@ export function toNoteJson(note: Note, includeTrees: boolean): NoteJson {
 export function stringifyJson(value: unknown, pretty: boolean): string {
   return `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`
 }
+
+/**
+ * Returns a function that writes a list of notes as {@link stringifyJson} would write their
+ * {@link toNoteJson} forms (the content of `notes.json` and `tags/<slug>.json`), byte for byte,
+ * but serializes each note only once per writer: a note listed in `notes.json` and in the files
+ * of its ~7 tags is stringified once and its JSON reused. Create one per render.
+ *
+ * @example
+ * const writeNotes = createNotesJsonWriter(false, true)
+ * writeNotes(collection.notes) === stringifyJson(collection.notes.map((note) => toNoteJson(note, false)), true) // => true
+ */
+export function createNotesJsonWriter(
+  includeTrees: boolean,
+  pretty: boolean,
+): (notes: readonly Note[]) => string {
+  const noteJsonCache = new Map<Note, string>()
+  const noteJson = (note: Note): string => {
+    let json = noteJsonCache.get(note)
+    if (json === undefined) {
+      json = JSON.stringify(toNoteJson(note, includeTrees), null, pretty ? 2 : undefined)
+      // An array element sits one level deeper. JSON strings hold no raw line breaks, so every
+      // line break in the note's JSON is a layout one.
+      if (pretty) json = json.replaceAll('\n', '\n  ')
+      noteJsonCache.set(note, json)
+    }
+    return json
+  }
+  return (notes) => {
+    if (notes.length === 0) return '[]\n'
+    const items = notes.map(noteJson)
+    return pretty ? `[\n  ${items.join(',\n  ')}\n]\n` : `[${items.join(',')}]\n`
+  }
+}

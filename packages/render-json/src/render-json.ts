@@ -6,7 +6,7 @@ import type { Collection, RenderedFile, Renderer } from '@paper-notes/core'
 import { defineRenderer, noteSchema, notesSchema } from '@paper-notes/core'
 import { buildJsonFeed } from './json-feed.js'
 import { type JsonRenderOptions, resolveJsonOptions } from './json-options.js'
-import { stringifyJson, toNoteJson } from './notes-json.js'
+import { createNotesJsonWriter, stringifyJson } from './notes-json.js'
 
 const jsonType = 'application/json; charset=utf-8'
 const schemaType = 'application/schema+json; charset=utf-8'
@@ -38,8 +38,7 @@ export const jsonFeedPath = 'feed.json'
 export function renderJson(collection: Collection, options?: JsonRenderOptions): RenderedFile[] {
   const settings = resolveJsonOptions(options)
   const json = (value: unknown) => stringifyJson(value, settings.pretty)
-  const notesJson = (notes: Collection['notes']) =>
-    json(notes.map((note) => toNoteJson(note, settings.includeTrees)))
+  const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty)
 
   const files: RenderedFile[] = [
     { path: 'notes.json', contents: notesJson(collection.notes), mediaType: jsonType },

@@ -4,12 +4,7 @@
 import type { FeedEntry } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
 import { feedGenerator } from './rss-feed.js'
-import {
-  appendElement,
-  createXmlDocument,
-  serializeXmlWithChildren,
-  type XmlFragmentWriter,
-} from './xml-element.js'
+import { appendElement, XmlDocumentTemplate, type XmlFragmentWriter } from './xml-element.js'
 
 /** The Atom `updated` of a feed with no notes: a fixed date, so the output stays deterministic. */
 export const emptyFeedUpdated = '1970-01-01T00:00:00Z'
@@ -39,35 +34,39 @@ export function buildAtomEntry(entry: FeedEntry, writer: XmlFragmentWriter): str
 }
 
 /**
- * Builds an Atom 1.0 document. The feed's `id` is its own URL and its `updated` the newest
+ * Returns a function that builds Atom 1.0 documents; its document skeleton is built once and
+ * reused, so create one per render. The feed's `id` is its own URL and its `updated` the newest
  * note's issue date ({@link emptyFeedUpdated} for an empty feed), never the time of the build;
  * the feed's `author` is `source.authorName` (Atom requires one; the notes' `authors` are the
  * papers' authors, not the note writer). The entries are the `atomEntry`s of `source.items`
  * (see {@link buildAtomEntry}).
  *
  * @example
+ * const buildAtomFeed = createAtomFeedBuilder()
  * buildAtomFeed({ title: 'Paper notes', description: '…', pageUrl, selfUrl, authorName, items })
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">…'
  */
-export function buildAtomFeed(source: FeedSource): string {
-  const feed = createXmlDocument('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
-  appendElement(feed, 'id', {}, source.selfUrl)
-  appendElement(feed, 'title', { type: 'text' }, source.title)
-  appendElement(feed, 'subtitle', { type: 'text' }, source.description)
-  appendElement(feed, 'updated', {}, source.items[0]?.entry.dateTime ?? emptyFeedUpdated)
-  appendElement(feed, 'link', {
-    rel: 'self',
-    type: 'application/atom+xml',
-    href: source.selfUrl,
-  })
-  appendElement(feed, 'link', { rel: 'alternate', type: 'text/html', href: source.pageUrl })
-  const author = appendElement(feed, 'author')
-  appendElement(author, 'name', {}, source.authorName)
-  appendElement(feed, 'generator', {}, feedGenerator)
-  return serializeXmlWithChildren(
-    feed,
-    'feed',
-    0,
-    source.items.map((item) => item.atomEntry),
-  )
+export function createAtomFeedBuilder(): (source: FeedSource) => string {
+  const template = new XmlDocumentTemplate('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
+  return (source) =>
+    template.render(
+      (feed) => {
+        appendElement(feed, 'id', {}, source.selfUrl)
+        appendElement(feed, 'title', { type: 'text' }, source.title)
+        appendElement(feed, 'subtitle', { type: 'text' }, source.description)
+        appendElement(feed, 'updated', {}, source.items[0]?.entry.dateTime ?? emptyFeedUpdated)
+        appendElement(feed, 'link', {
+          rel: 'self',
+          type: 'application/atom+xml',
+          href: source.selfUrl,
+        })
+        appendElement(feed, 'link', { rel: 'alternate', type: 'text/html', href: source.pageUrl })
+        const author = appendElement(feed, 'author')
+        appendElement(author, 'name', {}, source.authorName)
+        appendElement(feed, 'generator', {}, feedGenerator)
+        return feed
+      },
+      0,
+      source.items.map((item) => item.atomEntry),
+    )
 }

@@ -16,7 +16,7 @@ export interface FeedItem {
   atomEntry: string
 }
 
-/** The input of `buildRssFeed` and `buildAtomFeed`. */
+/** One feed to build: the input of the builders from `createRssFeedBuilder` and `createAtomFeedBuilder`. */
 export interface FeedSource {
   /** The feed's title, e.g. `Paper notes` or `Paper notes: NLP`. */
   title: string

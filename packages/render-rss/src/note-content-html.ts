@@ -1,5 +1,7 @@
 /**
- * A note's feed content as sanitized HTML, built from the first comment's parsed `tree`.
+ * A note's feed content as sanitized HTML, built from the first comment's parsed `tree`. The same
+ * module as in `@paper-notes/render-json` (renderers do not depend on each other); both can go once
+ * core's `noteContentHtml` uses the tree itself.
  */
 import type { Comment, Note } from '@paper-notes/core'
 import { noteDisplayTitle, parseMarkdown, safeHttpUrl, toSafeHtml } from '@paper-notes/core'

@@ -4,10 +4,10 @@
  */
 import type { Collection, Note, RenderedFile, Renderer } from '@paper-notes/core'
 import { defineRenderer, siteUrl, tagPagePath } from '@paper-notes/core'
-import { buildAtomFeed } from './atom-feed.js'
+import { createAtomFeedBuilder } from './atom-feed.js'
 import { createFeedItemCache } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
-import { buildRssFeed } from './rss-feed.js'
+import { createRssFeedBuilder } from './rss-feed.js'
 import { type RssRenderOptions, resolveRssOptions } from './rss-options.js'
 
 const rssType = 'application/rss+xml; charset=utf-8'
@@ -47,6 +47,8 @@ function renderFeedFiles(
 ): RenderedFile[] {
   const settings = resolveRssOptions(options)
   const itemOf = createFeedItemCache(settings.baseUrl)
+  const buildRssFeed = createRssFeedBuilder()
+  const buildAtomFeed = createAtomFeedBuilder()
   const files: RenderedFile[] = []
   const addPair = (
     paths: { rss: string; atom: string },

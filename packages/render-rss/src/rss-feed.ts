@@ -3,12 +3,7 @@
  */
 import type { FeedEntry } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
-import {
-  appendElement,
-  createXmlDocument,
-  serializeXmlWithChildren,
-  type XmlFragmentWriter,
-} from './xml-element.js'
+import { appendElement, XmlDocumentTemplate, type XmlFragmentWriter } from './xml-element.js'
 
 /** The `generator` every feed names. */
 export const feedGenerator = '@paper-notes/render-rss'
@@ -33,38 +28,42 @@ export function buildRssItem(entry: FeedEntry, writer: XmlFragmentWriter): strin
 }
 
 /**
- * Builds an RSS 2.0 document. The channel's `pubDate` and `lastBuildDate` are the newest note's
- * issue date (left out for an empty feed), never the time of the build. The items are the
+ * Returns a function that builds RSS 2.0 documents; its document skeleton is built once and
+ * reused, so create one per render. The channel's `pubDate` and `lastBuildDate` are the newest
+ * note's issue date (left out for an empty feed), never the time of the build. The items are the
  * `rssItem`s of `source.items` (see {@link buildRssItem}).
  *
  * @example
+ * const buildRssFeed = createRssFeedBuilder()
  * buildRssFeed({ title: 'Paper notes', description: '…', pageUrl, selfUrl, authorName, items })
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" …'
  */
-export function buildRssFeed(source: FeedSource): string {
-  const rss = createXmlDocument('rss', {
+export function createRssFeedBuilder(): (source: FeedSource) => string {
+  const template = new XmlDocumentTemplate('rss', {
     version: '2.0',
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
   })
-  const channel = appendElement(rss, 'channel')
-  appendElement(channel, 'title', {}, source.title)
-  appendElement(channel, 'link', {}, source.pageUrl)
-  appendElement(channel, 'description', {}, source.description)
-  appendElement(channel, 'atom:link', {
-    href: source.selfUrl,
-    rel: 'self',
-    type: 'application/rss+xml',
-  })
-  appendElement(channel, 'generator', {}, feedGenerator)
-  const newest = source.items[0]?.entry
-  if (newest) {
-    appendElement(channel, 'pubDate', {}, newest.rfc822Date)
-    appendElement(channel, 'lastBuildDate', {}, newest.rfc822Date)
-  }
-  return serializeXmlWithChildren(
-    channel,
-    'channel',
-    1,
-    source.items.map((item) => item.rssItem),
-  )
+  return (source) =>
+    template.render(
+      (rss) => {
+        const channel = appendElement(rss, 'channel')
+        appendElement(channel, 'title', {}, source.title)
+        appendElement(channel, 'link', {}, source.pageUrl)
+        appendElement(channel, 'description', {}, source.description)
+        appendElement(channel, 'atom:link', {
+          href: source.selfUrl,
+          rel: 'self',
+          type: 'application/rss+xml',
+        })
+        appendElement(channel, 'generator', {}, feedGenerator)
+        const newest = source.items[0]?.entry
+        if (newest) {
+          appendElement(channel, 'pubDate', {}, newest.rfc822Date)
+          appendElement(channel, 'lastBuildDate', {}, newest.rfc822Date)
+        }
+        return channel
+      },
+      1,
+      source.items.map((item) => item.rssItem),
+    )
 }

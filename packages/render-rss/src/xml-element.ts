@@ -20,10 +20,12 @@ export function createXmlDocument(rootName: string, attributes: Record<string, s
 }
 
 function cleanAttributes(attributes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(attributes).map(([name, value]) => [name, toXmlText(value)]),
-  )
+  const clean: Record<string, string> = {}
+  for (const [name, value] of Object.entries(attributes)) clean[name] = toXmlText(value)
+  return clean
 }
+
+const noAttributes: Record<string, string> = Object.freeze({})
 
 /**
  * Appends an element with optional attributes and text (both cleaned by `toXmlText`) to
@@ -35,10 +37,13 @@ function cleanAttributes(attributes: Record<string, string>): Record<string, str
 export function appendElement(
   parent: XmlNode,
   name: string,
-  attributes: Record<string, string> = {},
+  attributes: Record<string, string> = noAttributes,
   text?: string,
 ): XmlNode {
-  const element = parent.ele(name, cleanAttributes(attributes))
+  const element =
+    attributes === noAttributes || Object.keys(attributes).length === 0
+      ? parent.ele(name)
+      : parent.ele(name, cleanAttributes(attributes))
   if (text !== undefined) element.txt(toXmlText(text))
   return element
 }
@@ -86,23 +91,52 @@ export class XmlFragmentWriter {
 }
 
 /**
- * Serializes the document `parent` belongs to like {@link serializeXml}, with `children` (each
- * from {@link XmlFragmentWriter.write} at `parentDepth + 1`) added as the last children of
- * `parent`. `parent` must already have a child, so that its closing tag is on a line of its own.
+ * A document whose declaration and root element are built once and reused for many documents of
+ * the same shape (one per feed): {@link XmlDocumentTemplate.render} adds a document's elements,
+ * serializes it and takes them out again. Create one per render.
  *
  * @example
- * serializeXmlWithChildren(channel, 'channel', 1, items)
+ * const template = new XmlDocumentTemplate('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
+ * template.render((feed) => { appendElement(feed, 'id', {}, selfUrl); return feed }, 0, entries)
  */
-export function serializeXmlWithChildren(
-  parent: XmlNode,
-  parentName: string,
-  parentDepth: number,
-  children: readonly string[],
-): string {
-  const xml = serializeXml(parent)
-  if (children.length === 0) return xml
-  const closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
-  const at = xml.lastIndexOf(closingTag)
-  if (at < 0) throw new Error(`serializeXmlWithChildren: no closing tag of <${parentName}>`)
-  return `${xml.slice(0, at)}\n${children.join('\n')}${xml.slice(at)}`
+export class XmlDocumentTemplate {
+  private readonly root: XmlNode
+  private readonly rootName: string
+
+  constructor(rootName: string, attributes: Record<string, string>) {
+    this.rootName = rootName
+    this.root = createXmlDocument(rootName, attributes)
+  }
+
+  /**
+   * Serializes one document like {@link serializeXml}: `fill` appends the document's own
+   * elements to the root and returns the element (at `parentDepth`, 0 for the root) whose last
+   * children are `children`, serialized elements from {@link XmlFragmentWriter.write} at
+   * `parentDepth + 1`. That element must have a child of its own, so its closing tag is on a
+   * line of its own. Everything `fill` added is removed before this returns.
+   */
+  render(
+    fill: (root: XmlNode) => XmlNode,
+    parentDepth: number,
+    children: readonly string[],
+  ): string {
+    const rootNode = this.root.node
+    const kept = rootNode.childNodes.length
+    try {
+      const parent = fill(this.root)
+      const xml = serializeXml(this.root)
+      if (children.length === 0) return xml
+      const parentName = parent === this.root ? this.rootName : parent.node.nodeName
+      const closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
+      const at = xml.lastIndexOf(closingTag)
+      if (at < 0) throw new Error(`XmlDocumentTemplate: no closing tag of <${parentName}>`)
+      let inner = ''
+      for (const child of children) inner += `\n${child}`
+      return xml.slice(0, at) + inner + xml.slice(at)
+    } finally {
+      while (rootNode.childNodes.length > kept && rootNode.lastChild) {
+        rootNode.removeChild(rootNode.lastChild)
+      }
+    }
+  }
 }
