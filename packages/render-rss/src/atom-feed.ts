@@ -4,22 +4,44 @@
 import type { FeedEntry } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
 import { feedGenerator } from './rss-feed.js'
-import { appendElement, XmlDocumentTemplate, type XmlFragmentWriter } from './xml-element.js'
+import {
+  appendElement,
+  insertElementsBefore,
+  XmlDocumentTemplate,
+  type XmlFragmentWriter,
+} from './xml-element.js'
 
 /** The Atom `updated` of a feed with no notes: a fixed date, so the output stays deterministic. */
 export const emptyFeedUpdated = '1970-01-01T00:00:00Z'
 
 /**
- * Builds the Atom `<entry>` of one entry, serialized for its place in `<feed>`: the note page URL
- * as `id` and `alternate` link, the paper as a `related` link, the issue date as `published` and
- * `updated`, one `category` per tag, and the summary and first comment as sanitized HTML in
- * `content`.
+ * Builds the Atom `<category>` element of one tag, serialized for its place in an `<entry>`:
+ * the same for every note with that tag, so it is built once per render (see
+ * {@link buildAtomEntry}).
  *
  * @example
- * buildAtomEntry(entry, new XmlFragmentWriter()) // => '  <entry>\n    <id>…</id>…'
+ * buildAtomCategory('NLP', new XmlFragmentWriter()) // => '    <category term="NLP"/>'
  */
-export function buildAtomEntry(entry: FeedEntry, writer: XmlFragmentWriter): string {
-  return writer.write(1, 'entry', {}, (element) => {
+export function buildAtomCategory(category: string, writer: XmlFragmentWriter): string {
+  return writer.write(2, 'category', { term: category })
+}
+
+/**
+ * Builds the Atom `<entry>` of one entry, serialized for its place in `<feed>`: the note page URL
+ * as `id` and `alternate` link, the paper as a `related` link, the issue date as `published` and
+ * `updated`, one `category` per tag (`categoryXml` gives the element of a tag, from
+ * {@link buildAtomCategory}), and the summary and first comment as sanitized HTML in `content`.
+ *
+ * @example
+ * const writer = new XmlFragmentWriter()
+ * buildAtomEntry(entry, writer, (tag) => buildAtomCategory(tag, writer)) // => '  <entry>\n    <id>…'
+ */
+export function buildAtomEntry(
+  entry: FeedEntry,
+  writer: XmlFragmentWriter,
+  categoryXml: (category: string) => string,
+): string {
+  const xml = writer.write(1, 'entry', {}, (element) => {
     appendElement(element, 'id', {}, entry.url)
     appendElement(element, 'title', { type: 'text' }, entry.title)
     appendElement(element, 'link', { rel: 'alternate', type: 'text/html', href: entry.url })
@@ -28,9 +50,9 @@ export function buildAtomEntry(entry: FeedEntry, writer: XmlFragmentWriter): str
     }
     appendElement(element, 'published', {}, entry.dateTime)
     appendElement(element, 'updated', {}, entry.dateTime)
-    for (const category of entry.categories) appendElement(element, 'category', { term: category })
     appendElement(element, 'content', { type: 'html' }, entry.html)
   })
+  return insertElementsBefore(xml, '\n    <content type="html">', entry.categories.map(categoryXml))
 }
 
 /**

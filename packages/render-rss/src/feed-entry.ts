@@ -11,10 +11,10 @@ import {
   safeHttpUrl,
   siteUrl,
 } from '@paper-notes/core'
-import { buildAtomEntry } from './atom-feed.js'
+import { buildAtomCategory, buildAtomEntry } from './atom-feed.js'
 import type { FeedItem } from './feed-source.js'
 import { noteContentHtml } from './note-content-html.js'
-import { buildRssItem } from './rss-feed.js'
+import { buildRssCategory, buildRssItem } from './rss-feed.js'
 import { XmlFragmentWriter } from './xml-element.js'
 import { toXmlText } from './xml-text.js'
 
@@ -60,24 +60,38 @@ export function toFeedEntry(note: Note, baseUrl: string): FeedEntry {
 /**
  * A memo for one render: each note's {@link FeedItem} (entry data, RSS item and Atom entry) is
  * built the first time a feed asks for it, and reused by every other feed that lists the note.
+ * Each tag's `category` elements are built once too, and shared by the items of its notes.
  *
  * @example
  * const itemOf = createFeedItemCache('https://example.org/notes/')
  * itemOf(note) === itemOf(note) // => true
  */
 export function createFeedItemCache(baseUrl: string): (note: Note) => FeedItem {
-  const cache = new Map<Note, FeedItem>()
+  const items = new Map<Note, FeedItem>()
   const writer = new XmlFragmentWriter()
+  const memo = (build: (category: string) => string) => {
+    const built = new Map<string, string>()
+    return (category: string) => {
+      let xml = built.get(category)
+      if (xml === undefined) {
+        xml = build(category)
+        built.set(category, xml)
+      }
+      return xml
+    }
+  }
+  const rssCategory = memo((category) => buildRssCategory(category, writer))
+  const atomCategory = memo((category) => buildAtomCategory(category, writer))
   return (note) => {
-    let item = cache.get(note)
+    let item = items.get(note)
     if (item === undefined) {
       const entry = toFeedEntry(note, baseUrl)
       item = {
         entry,
-        rssItem: buildRssItem(entry, writer),
-        atomEntry: buildAtomEntry(entry, writer),
+        rssItem: buildRssItem(entry, writer, rssCategory),
+        atomEntry: buildAtomEntry(entry, writer, atomCategory),
       }
-      cache.set(note, item)
+      items.set(note, item)
     }
     return item
   }

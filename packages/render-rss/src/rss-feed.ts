@@ -3,28 +3,52 @@
  */
 import type { FeedEntry } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
-import { appendElement, XmlDocumentTemplate, type XmlFragmentWriter } from './xml-element.js'
+import {
+  appendElement,
+  insertElementsBefore,
+  XmlDocumentTemplate,
+  type XmlFragmentWriter,
+} from './xml-element.js'
 
 /** The `generator` every feed names. */
 export const feedGenerator = '@paper-notes/render-rss'
 
 /**
- * Builds the RSS `<item>` of one entry, serialized for its place in `<channel>`: the note's
- * title, its page as `link` and as a permalink `guid`, the issue date as `pubDate`, one
- * `category` per tag, and the summary and first comment as sanitized HTML in `description`.
+ * Builds the RSS `<category>` element of one tag, serialized for its place in an `<item>`: the
+ * same for every note with that tag, so it is built once per render (see
+ * {@link buildRssItem}).
  *
  * @example
- * buildRssItem(entry, new XmlFragmentWriter()) // => '    <item>\n      <title>…</title>…'
+ * buildRssCategory('NLP', new XmlFragmentWriter()) // => '      <category>NLP</category>'
  */
-export function buildRssItem(entry: FeedEntry, writer: XmlFragmentWriter): string {
-  return writer.write(2, 'item', {}, (item) => {
-    appendElement(item, 'title', {}, entry.title)
-    appendElement(item, 'link', {}, entry.url)
-    appendElement(item, 'guid', { isPermaLink: 'true' }, entry.url)
-    appendElement(item, 'pubDate', {}, entry.rfc822Date)
-    for (const category of entry.categories) appendElement(item, 'category', {}, category)
-    appendElement(item, 'description', {}, entry.html)
+export function buildRssCategory(category: string, writer: XmlFragmentWriter): string {
+  return writer.write(3, 'category', {}, undefined, category)
+}
+
+/**
+ * Builds the RSS `<item>` of one entry, serialized for its place in `<channel>`: the note's
+ * title, its page as `link` and as a permalink `guid`, the issue date as `pubDate`, one
+ * `category` per tag (`categoryXml` gives the element of a tag, from
+ * {@link buildRssCategory}), and the summary and first comment as sanitized HTML in
+ * `description`.
+ *
+ * @example
+ * const writer = new XmlFragmentWriter()
+ * buildRssItem(entry, writer, (tag) => buildRssCategory(tag, writer)) // => '    <item>\n      <title>…'
+ */
+export function buildRssItem(
+  entry: FeedEntry,
+  writer: XmlFragmentWriter,
+  categoryXml: (category: string) => string,
+): string {
+  const item = writer.write(2, 'item', {}, (element) => {
+    appendElement(element, 'title', {}, entry.title)
+    appendElement(element, 'link', {}, entry.url)
+    appendElement(element, 'guid', { isPermaLink: 'true' }, entry.url)
+    appendElement(element, 'pubDate', {}, entry.rfc822Date)
+    appendElement(element, 'description', {}, entry.html)
   })
+  return insertElementsBefore(item, '\n      <description>', entry.categories.map(categoryXml))
 }
 
 /**

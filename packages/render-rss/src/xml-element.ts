@@ -72,22 +72,47 @@ export class XmlFragmentWriter {
   private readonly scratch: XmlNode = create().ele('fragments')
 
   /**
-   * Builds one element (`fill` adds its children), serializes it with the same layout and
-   * well-formedness checks as {@link serializeXml}, indented as at `depth` (0 for the root), and
-   * removes it from the scratch document.
+   * Builds one element with optional attributes and text (cleaned as by {@link appendElement});
+   * `fill` adds its children. Serializes it with the same layout and well-formedness checks as
+   * {@link serializeXml}, indented as at `depth` (0 for the root), and removes it from the
+   * scratch document.
    */
   write(
     depth: number,
     name: string,
     attributes: Record<string, string>,
-    fill: (element: XmlNode) => void,
+    fill?: (element: XmlNode) => void,
+    text?: string,
   ): string {
-    const element = appendElement(this.scratch, name, attributes)
-    fill(element)
+    const element = appendElement(this.scratch, name, attributes, text)
+    fill?.(element)
     const xml = element.toString({ prettyPrint: true, wellFormed: true, offset: depth })
     element.remove()
     return xml
   }
+}
+
+/**
+ * Inserts serialized elements (from {@link XmlFragmentWriter.write}), each on a line of its own,
+ * before the last occurrence of `marker` in `xml`: a line break, indentation and the start of a
+ * tag in the builder's output, such as `\n  </channel>` or `\n      <description>`. The builder
+ * escapes `<` in every text and attribute value, so the marker can only match real markup.
+ * Throws when `xml` has no such tag.
+ *
+ * @example
+ * insertElementsBefore('<a>\n  <b/>\n</a>', '\n</a>', ['  <c/>']) // => '<a>\n  <b/>\n  <c/>\n</a>'
+ */
+export function insertElementsBefore(
+  xml: string,
+  marker: string,
+  elements: readonly string[],
+): string {
+  if (elements.length === 0) return xml
+  const at = xml.lastIndexOf(marker)
+  if (at < 0) throw new Error(`insertElementsBefore: no ${JSON.stringify(marker)} in the XML`)
+  let inserted = ''
+  for (const element of elements) inserted += `\n${element}`
+  return xml.slice(0, at) + inserted + xml.slice(at)
 }
 
 /**
@@ -124,15 +149,9 @@ export class XmlDocumentTemplate {
     const kept = rootNode.childNodes.length
     try {
       const parent = fill(this.root)
-      const xml = serializeXml(this.root)
-      if (children.length === 0) return xml
       const parentName = parent === this.root ? this.rootName : parent.node.nodeName
       const closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
-      const at = xml.lastIndexOf(closingTag)
-      if (at < 0) throw new Error(`XmlDocumentTemplate: no closing tag of <${parentName}>`)
-      let inner = ''
-      for (const child of children) inner += `\n${child}`
-      return xml.slice(0, at) + inner + xml.slice(at)
+      return insertElementsBefore(serializeXml(this.root), closingTag, children)
     } finally {
       while (rootNode.childNodes.length > kept && rootNode.lastChild) {
         rootNode.removeChild(rootNode.lastChild)
