@@ -68,7 +68,7 @@ describe('items shared by several feeds', () => {
         displayTitle,
         'Second note',
       ])
-      const content = (entries[0]?.content as { '#text': string })['#text']
+      const content = (entries[0] as { content: { '#text': string } }).content['#text']
       expect(content).toContain('<code>&#x3C;/channel></code>')
     }
   })
