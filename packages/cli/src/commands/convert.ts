@@ -1,34 +1,12 @@
 /** `paper-notes convert`: any source format → one note-markdown file per note. */
-import { resolve } from 'node:path'
-import {
-  countDiagnostics,
-  type Note,
-  noteFileId,
-  type RenderedFile,
-  type SourceFormat,
-} from '@paper-notes/core'
+import { type Note, noteFileId, type RenderedFile } from '@paper-notes/core'
 import { stringifyNote } from '@paper-notes/parser'
 import type { CliIo } from '../io.js'
-import { readNotes, sourceTexts } from '../read-notes.js'
-import { createRunContext, writeDiagnostics } from '../run-context.js'
-import { formatSummary } from '../summary.js'
-import { OutputError, writeOutput } from '../write-output.js'
+import { createRunContext } from '../run-context.js'
+import { type OutputRunOptions, startOutputRun } from './output-run.js'
 
 /** Options of `paper-notes convert`. */
-export interface ConvertOptions {
-  /** The output folder (`--out`). */
-  out: string
-  /** `--format`. */
-  format?: SourceFormat
-  /** `--force`: replace a non-empty output folder that paper-notes did not write. */
-  force?: boolean
-  /** `--no-page-tag` sets this to `false`. */
-  pageTag?: boolean
-  /** `--strict`: any error diagnostic fails the conversion. */
-  strict?: boolean
-  /** `--verbose`: print `info` diagnostics too. */
-  verbose?: boolean
-}
+export type ConvertOptions = OutputRunOptions
 
 /** The ASCII words of a title, lower case, joined by `-`, at most `max` characters. */
 export function titleSlug(title: string, max = 60): string {
@@ -70,74 +48,13 @@ export async function runConvert(
   options: ConvertOptions,
   io: CliIo,
 ): Promise<number> {
-  const context = createRunContext(io)
-  const { err } = context
-  const outDir = resolve(io.cwd, options.out)
-  const read = await readNotes(inputs, {
-    cwd: io.cwd,
-    readStdin: io.readStdin,
-    format: options.format,
-    pageTag: options.pageTag,
-    exclude: [outDir],
-    progress: context.progress,
-  })
-  const counts = countDiagnostics(read.diagnostics)
-  const shown = options.verbose
-    ? read.diagnostics
-    : read.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
-  writeDiagnostics(context.warn, shown, sourceTexts(read.sources), err)
-
-  let written = 0
-  const finish = (ok: boolean) => {
-    context.print(
-      formatSummary(
-        {
-          command: 'convert',
-          notes: read.collection.notes.length,
-          tags: read.collection.tags.length,
-          files: written,
-          filesVerb: 'written',
-          diagnostics: counts,
-          elapsedMs: context.elapsed(),
-          ok,
-        },
-        context.out,
-      ),
-    )
-    return ok ? 0 : 1
-  }
-  const fail = (message: string) => {
-    context.warn(`${err.red(err.bold('error'))} ${message}`)
-    context.warn(`The previous contents of ${options.out} were left as they were.`)
-    return finish(false)
-  }
-  if (read.inputFailed) return fail('Some inputs could not be read (see above).')
-  if (read.sources.length === 0) return fail('No note files found in the inputs.')
-  if (options.strict && counts.error > 0) {
-    return fail(`${counts.error} error(s) in the notes and --strict is set.`)
-  }
-
-  const files: RenderedFile[] = read.collection.notes.map((note) => ({
+  const run = await startOutputRun('convert', inputs, options, createRunContext(io))
+  const stop = run.precondition()
+  if (stop !== undefined) return stop
+  const files: RenderedFile[] = run.read.collection.notes.map((note) => ({
     path: noteFileName(note),
     contents: stringifyNote(note),
     mediaType: 'text/markdown; charset=utf-8',
   }))
-  context.progress.start('writing', files.length, 'files')
-  try {
-    await writeOutput(outDir, files, {
-      cwd: io.cwd,
-      force: options.force,
-      inputs: read.sources.flatMap((source) =>
-        source.absolutePath === undefined ? [] : [source.absolutePath],
-      ),
-      onFileWritten: () => context.progress.tick(),
-    })
-  } catch (error) {
-    context.progress.done()
-    if (error instanceof OutputError) return fail(`${error.message} [${error.code}]`)
-    throw error
-  }
-  context.progress.done()
-  written = files.length
-  return finish(true)
+  return run.write(files)
 }
