@@ -5,6 +5,7 @@ export type { CheckOptions, CheckReport } from './commands/check.js'
 export { runCheck } from './commands/check.js'
 export type { ConvertOptions } from './commands/convert.js'
 export { noteFileName, runConvert, titleSlug } from './commands/convert.js'
+export type { OutputRunOptions } from './commands/output-run.js'
 export type { FormatDiagnosticOptions } from './format-diagnostics.js'
 export {
   formatDiagnostic,

@@ -62,7 +62,16 @@ function hasNoteExtension(name: string): boolean {
   return noteFileExtensions.some((extension) => lower.endsWith(extension))
 }
 
-/** Files below `dir` with a note extension, sorted; skips dot-entries and `node_modules`. */
+/**
+ * Folders' own documentation, not notes: a folder of notes often has a `README.md`, which would
+ * otherwise be read as a note without front matter. Named explicitly, such a file is still read.
+ */
+const folderDocumentation = new Set(['readme.md', 'changelog.md', 'contributing.md', 'license.md'])
+
+/**
+ * Files below `dir` with a note extension, sorted; skips dot-entries, `node_modules` and the
+ * folder's documentation (`README.md`, `CHANGELOG.md`, `CONTRIBUTING.md`, `LICENSE.md`).
+ */
 async function listNoteFiles(
   dir: string,
   visited: Set<string>,
@@ -74,7 +83,12 @@ async function listNoteFiles(
   const entries = await readdir(dir, { withFileTypes: true })
   const names = entries
     .map((entry) => entry.name)
-    .filter((name) => !name.startsWith('.') && name !== 'node_modules')
+    .filter(
+      (name) =>
+        !name.startsWith('.') &&
+        name !== 'node_modules' &&
+        !folderDocumentation.has(name.toLowerCase()),
+    )
     .sort()
   const files: string[] = []
   for (const name of names) {

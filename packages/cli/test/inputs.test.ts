@@ -9,7 +9,7 @@ const noStdin = async (): Promise<string> => {
 }
 
 describe('collectInputs', () => {
-  it('walks folders recursively by extension, sorted, skipping dot-entries and node_modules', async () => {
+  it('walks folders recursively by extension, sorted, skipping dot-entries, node_modules and READMEs', async () => {
     const cwd = await makeTempDir()
     await writeTree(cwd, {
       'notes/b.md': '# b',
@@ -20,6 +20,8 @@ describe('collectInputs', () => {
       'notes/sub/image.png': 'not a note',
       'notes/.hidden/x.md': 'hidden',
       'notes/node_modules/y.md': 'dependency',
+      'notes/README.md': '# My notes\n\nOne file per paper.',
+      'notes/sub/Changelog.md': '# Changes',
       'notes/site/notes.json': '{}',
     })
     const { sources, diagnostics } = await collectInputs(['notes'], {
@@ -101,5 +103,14 @@ describe('displayPath and decodeText', () => {
   })
   it('strips the BOM from strings too', () => {
     expect(decodeText('\uFEFFabc')).toEqual({ text: 'abc', ok: true })
+  })
+})
+
+describe('collectInputs: documentation files', () => {
+  it('still reads a README.md named explicitly', async () => {
+    const cwd = await makeTempDir()
+    await writeTree(cwd, { 'notes/README.md': '# My notes' })
+    const { sources } = await collectInputs(['notes/README.md'], { cwd, readStdin: noStdin })
+    expect(sources.map((source) => source.path)).toEqual(['notes/README.md'])
   })
 })
