@@ -1,0 +1,76 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import { h } from 'hastscript'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { serializePage } from '../src/page-serialization.js'
+
+const raw = (value: string) => ({ type: 'raw', value }) as unknown as ElementContent
+
+const card = '<article class="note-card"><h2>忘却の研究</h2><p>Sparse rehearsal.</p></article>'
+
+function page(...content: ElementContent[]): Root {
+  return {
+    type: 'root',
+    children: [{ type: 'doctype' }, h('html', [h('body', [h('main', content)])])],
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('serializePage', () => {
+  it('writes trusted raw HTML as it is, wherever and however often it appears', () => {
+    const tree = page(h('div', { className: ['note-cards'] }, [raw(card), raw(card)]), raw(card))
+    expect(serializePage(tree, new Set([card]))).toBe(
+      `<!doctype html><html><body><main><div class="note-cards">${card}${card}</div>${card}</main></body></html>`,
+    )
+  })
+
+  it('writes untrusted raw HTML as escaped text, exactly as hast-util-to-html does by default', () => {
+    const attack = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+    const tree = page(h('p', [raw(attack)]), raw(card))
+    const html = serializePage(tree, new Set())
+    expect(html).toBe(toHtml(tree))
+    expect(html).toContain('&#x3C;img src=x onerror=alert(1)>&#x3C;script>')
+    expect(html).not.toContain('<script>')
+  })
+
+  it('escapes untrusted raw HTML in a template element’s content too', () => {
+    const template = h('template') as Element
+    template.content = { type: 'root', children: [raw('<script>alert(1)</script>'), raw(card)] }
+    const html = serializePage(page(template), new Set([card]))
+    expect(html).toBe(
+      `<!doctype html><html><body><main><template>&#x3C;script>alert(1)&#x3C;/script>${card}</template></main></body></html>`,
+    )
+  })
+
+  it('gives the same HTML as hast-util-to-html when text looks like a placeholder', () => {
+    const tree = page(
+      h('p', { title: '<!--paper-notes-fragment-0-->' }, '<!--paper-notes-fragment-0-->'),
+      { type: 'comment', value: 'paper-notes-fragment-0' },
+      raw(card),
+    )
+    expect(serializePage(tree, new Set([card]))).toBe(toHtml(tree, { allowDangerousHtml: true }))
+  })
+
+  it('falls back to writing fragments in place when a placeholder is found more than once', () => {
+    // With a known nonce, the page can hold a copy of the placeholder: the splice is refused.
+    const nonce = '00000000-0000-4000-8000-000000000000'
+    vi.spyOn(crypto, 'randomUUID').mockReturnValue(nonce)
+    const lookalike = `paper-notes-fragment-${nonce}-0`
+    const tree = page({ type: 'comment', value: lookalike }, raw(card))
+    const html = serializePage(tree, new Set([card]))
+    expect(html).toBe(toHtml(tree, { allowDangerousHtml: true }))
+    expect(html).toBe(
+      `<!doctype html><html><body><main><!--${lookalike}-->${card}</main></body></html>`,
+    )
+  })
+
+  it('does not change the tree it is given', () => {
+    const tree = page(raw(card), raw('<b>x</b>'))
+    const before = structuredClone(tree)
+    serializePage(tree, new Set([card]))
+    expect(tree).toEqual(before)
+  })
+})
