@@ -13,13 +13,14 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { fromHtml } from 'hast-util-from-html'
 import { toMdast } from 'hast-util-to-mdast'
 import type {
+  Link,
   RootContent as MdastContent,
   Root as MdastRoot,
   Paragraph,
   PhrasingContent,
 } from 'mdast'
 import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { defaultHandlers, type Handle, toMarkdown } from 'mdast-util-to-markdown'
 
 /** One top-level `<p>` of a comment HTML fragment, with where it starts in that fragment. */
 export interface CommentHtmlChunk {
@@ -33,8 +34,33 @@ export interface CommentHtmlChunk {
   outsideParagraph: boolean
 }
 
+/**
+ * Whether a link can be written as its bare URL, which GFM's autolink literal reads back as the
+ * same link: an http(s) link whose text is its URL, with no title, nothing a bare URL would lose
+ * or change (trailing punctuation GFM trims, characters that start markdown syntax or character
+ * references), and a boundary before and after it where GFM recognises a URL.
+ */
+function isBareUrlLink(node: Link, before: string, after: string): boolean {
+  const [child, ...rest] = node.children
+  if (rest.length > 0 || child?.type !== 'text' || child.value !== node.url) return false
+  if (node.title) return false
+  const url = node.url
+  if (!/^https?:\/\/[^\s<>`*~\\[\]]+$/.test(url) || /&[#a-z0-9]+;/i.test(url)) return false
+  if (/[?!.,:;_'"]$/.test(url) || (url.endsWith(')') && !url.includes('('))) return false
+  return /^$|[\s(*_~]$/.test(before) && /^$|^\s/.test(after)
+}
+
+/**
+ * Links whose text is their URL are written as the bare URL (as GitHub comments have them)
+ * rather than `<url>`, when the bare URL reads back as the same link.
+ */
+const link: Handle = (node, parent, state, info) =>
+  isBareUrlLink(node as Link, info.before, info.after)
+    ? (node as Link).url
+    : defaultHandlers.link(node as Link, parent, state, info)
+
 /** GFM serialisation, built once: making the extension is costlier than a small conversion. */
-const markdownOptions = { extensions: [gfmToMarkdown()] }
+const markdownOptions = { extensions: [gfmToMarkdown()], handlers: { link } }
 
 /** The placeholder the export shows for a post whose URL it does not keep. */
 const postPlaceholder = 'Loading…'
@@ -158,7 +184,7 @@ export function removeLiquidRaw(html: string): string {
  *
  * @example
  * commentHtmlToMarkdown('openreview:<br><a href="https://openreview.net/forum?id=x">https://openreview.net/forum?id=x</a>')
- * // => 'openreview:\\\n<https://openreview.net/forum?id=x>'
+ * // => 'openreview:\\\nhttps://openreview.net/forum?id=x'
  */
 export function commentHtmlToMarkdown(html: string): string {
   const hast = fromHtml(removeLiquidRaw(html), { fragment: true })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createComment } from '../src/comment.js'
 import {
   commentHtmlToMarkdown,
   commentsHtmlToMarkdown,
@@ -112,7 +113,7 @@ describe('comment HTML', () => {
     const markdown = commentHtmlToMarkdown(
       `元ポスト:\n\n${tweet('https://twitter.com/someone/status/123?s=46&t=abc')}\n\n`,
     )
-    expect(markdown).toBe('元ポスト:\n\n<https://twitter.com/someone/status/123?s=46&t=abc>')
+    expect(markdown).toBe('元ポスト:\n\nhttps://twitter.com/someone/status/123?s=46&t=abc')
   })
 
   it('keeps a placeholder post when the embed has no URL', () => {
@@ -135,7 +136,7 @@ describe('comment HTML', () => {
         '<img src="https://example.org/figure.png" alt="image" loading="lazy" width="550"/" alt="image"/>',
     )
     expect(markdown).toBe(
-      'openreview: <https://openreview.net/forum?id=x>\n\n' +
+      'openreview: https://openreview.net/forum?id=x\n\n' +
         "関連:\\\n\\- [\\[Paper Note\\] Seven, Ann+, ACL'24](https://github.com/example/notes/issues/7)\n\n" +
         '![image](https://example.org/figure.png)',
     )
@@ -393,5 +394,37 @@ describe('parseNotes with a paper-list XML export', () => {
     ])
     const { notes } = parseNotes([{ path: 'exports/list.xml', contents: paperList }])
     expect(notes.map((note) => note.id)).toEqual(['12', '13', '16'])
+  })
+})
+
+describe('comment HTML: links whose text is their URL', () => {
+  it('writes them as bare URLs, as GitHub comments have them, when that reads back the same', () => {
+    const markdown = commentHtmlToMarkdown(
+      'HF: <a href="https://huggingface.co/x">https://huggingface.co/x</a> and (<a href="https://example.org/a">https://example.org/a</a> )',
+    )
+    expect(markdown).toBe('HF: https://huggingface.co/x and (https://example.org/a )')
+    expect(createComment(markdown).links.map((link) => link.url)).toEqual([
+      'https://huggingface.co/x',
+      'https://example.org/a',
+    ])
+  })
+
+  it('keeps the <url> form where a bare URL would change', () => {
+    const cases = [
+      // GFM trims trailing punctuation from a bare URL.
+      '<a href="https://example.org/a.">https://example.org/a.</a>',
+      // A bare URL right after a Japanese character is not recognised.
+      '解説<a href="https://example.org/b">https://example.org/b</a>',
+      // Text right after it would join the URL.
+      '<a href="https://example.org/c">https://example.org/c</a>です',
+      // A character reference inside would be decoded.
+      '<a href="https://example.org/d?x=1&amp;amp;y=2">https://example.org/d?x=1&amp;amp;y=2</a>',
+    ]
+    for (const html of cases) {
+      const markdown = commentHtmlToMarkdown(html)
+      expect(markdown, html).toMatch(/<https:\/\/example\.org\/[a-d]/)
+      const [link] = createComment(markdown).links
+      expect(link?.url, html).toMatch(/^https:\/\/example\.org\/[a-d]/)
+    }
   })
 })
