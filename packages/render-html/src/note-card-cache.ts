@@ -7,6 +7,7 @@
 import type { Note } from '@paper-notes/core'
 import type { ElementContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import { noteCard as defaultNoteCard } from './note-card.js'
 import type { PageContext } from './page-context.js'
 
 /**
@@ -33,6 +34,20 @@ function directoryOf(path: string): string {
 }
 
 /**
+ * The default card of a note with its links left open: `segments[0]`, the link to `targets[0]`,
+ * `segments[1]`, … The default `noteCard` depends on its page only through `href`, whose results
+ * it writes into `href` attributes and nowhere else, so filling the links in for a page gives the
+ * card that page would build.
+ */
+interface OpenCard {
+  readonly segments: readonly string[]
+  readonly targets: readonly string[]
+}
+
+/** Links written into an attribute as they are (no character `hast-util-to-html` escapes). */
+const verbatimHref = /^[A-Za-z0-9._~/-]*$/
+
+/**
  * The cards of one render. A card built for one page is reused on another page when everything
  * it read of its page is the same there: every link it asked `href` for resolves to the same
  * relative URL, and it did not read `path` (or `path` is the same). Relative URLs depend only on
@@ -43,6 +58,8 @@ export class NoteCardCache {
   readonly trustedHtml = new Set<string>()
   readonly #cards = new Map<Note, BuiltCard[]>()
   readonly #byDirectory = new Map<Note, Map<string, BuiltCard>>()
+  readonly #openCards = new Map<Note, OpenCard | null>()
+  readonly #filledCards = new Map<Note, Map<string, string>>()
 
   /**
    * The card of `note` on the page of `context`, built with `context.templates.noteCard` (the
@@ -55,6 +72,10 @@ export class NoteCardCache {
 
   #cardHtml(note: Note, context: PageContext): string {
     const directory = directoryOf(context.path)
+    if (context.templates.noteCard === defaultNoteCard) {
+      const html = this.#defaultCardHtml(note, context, directory)
+      if (html !== undefined) return html
+    }
     let byDirectory = this.#byDirectory.get(note)
     const known = byDirectory?.get(directory)
     if (known) return known.html
@@ -76,6 +97,64 @@ export class NoteCardCache {
     }
     return card.html
   }
+
+  /**
+   * The default card of `note` for the pages of `directory`: its open card with the links
+   * filled in, once per directory; `undefined` when the card cannot be left open or a link is
+   * not written verbatim (then it is built for the page like any other card).
+   */
+  #defaultCardHtml(note: Note, context: PageContext, directory: string): string | undefined {
+    let filled = this.#filledCards.get(note)
+    const known = filled?.get(directory)
+    if (known !== undefined) return known
+    let open = this.#openCards.get(note)
+    if (open === undefined) {
+      open = openCard(note, context)
+      this.#openCards.set(note, open)
+    }
+    if (open === null) return undefined
+    let html = open.segments[0]!
+    for (let i = 0; i < open.targets.length; i++) {
+      const href = context.href(open.targets[i]!)
+      if (!verbatimHref.test(href)) return undefined
+      html += href + open.segments[i + 1]!
+    }
+    if (!filled) {
+      filled = new Map()
+      this.#filledCards.set(note, filled)
+    }
+    filled.set(directory, html)
+    this.trustedHtml.add(html)
+    return html
+  }
+}
+
+/**
+ * Builds the default card of `note` with a unique placeholder for each link, and cuts its HTML
+ * at the placeholders; `null` when a placeholder is not found exactly once.
+ */
+function openCard(note: Note, context: PageContext): OpenCard | null {
+  const marker = `paper-notes-href-${crypto.randomUUID()}-`
+  const targets: string[] = []
+  const opening: PageContext = {
+    collection: context.collection,
+    options: context.options,
+    templates: context.templates,
+    path: context.path,
+    href(to: string) {
+      targets.push(to)
+      return `${marker}${targets.length - 1}-`
+    },
+  }
+  const html = toHtml(defaultNoteCard(note, opening))
+  const parts = html.split(new RegExp(`${marker}(\\d+)-`))
+  if (parts.length !== targets.length * 2 + 1) return null
+  const segments = [parts[0]!]
+  for (let i = 1; i < parts.length; i += 2) {
+    if (Number(parts[i]) !== (i - 1) / 2) return null
+    segments.push(parts[i + 1]!)
+  }
+  return { segments, targets }
 }
 
 function fitsPage(card: BuiltCard, context: PageContext): boolean {

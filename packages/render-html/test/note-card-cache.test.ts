@@ -1,9 +1,10 @@
 import type { Note } from '@paper-notes/core'
-import { notePagePath } from '@paper-notes/core'
+import { notePagePath, relativeUrl } from '@paper-notes/core'
 import type { ElementContent } from 'hast'
+import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
-import { defaultTemplates, renderHtml, type Templates } from '../src/index.js'
+import { defaultTemplates, renderHtml, resolveHtmlOptions, type Templates } from '../src/index.js'
 import { sampleCollection } from './sample-collection.js'
 import { fileAt, parsePage, select, textContent, textOf } from './site-inspection.js'
 
@@ -123,5 +124,44 @@ describe('renderHtml: note cards are built once per render', () => {
     expect(select(parsePage(fileAt(files, 'tags/nlp.html')), 'article', 'note-card')).toHaveLength(
       3,
     )
+  })
+})
+
+describe('renderHtml: the default note card, built once and linked per folder', () => {
+  it('is on every tag page exactly the card noteCard builds for that page', () => {
+    const collection = sampleCollection()
+    // pageSize 1 puts cards both in tags/ and in tags/<slug>/; 4175's comment links #4100.
+    const options = { pageSize: 1 }
+    const files = renderHtml(collection, options)
+    const resolved = resolveHtmlOptions(options)
+    let compared = 0
+    for (const file of tagPages(files)) {
+      const context = {
+        collection,
+        options: resolved,
+        templates: defaultTemplates,
+        path: file.path,
+        href: (to: string) => relativeUrl(file.path, to),
+      }
+      const titleLinks = select(parsePage(file), 'h2', 'note-title').map((title) =>
+        select(title, 'a')[0]!.properties.href?.toString(),
+      )
+      expect(titleLinks.length, file.path).toBeGreaterThan(0)
+      for (const href of titleLinks) {
+        const id = /notes\/([\w-]+)\.html$/.exec(href ?? '')![1]!
+        const expected = toHtml(defaultTemplates.noteCard(collection.get(id)!, context))
+        expect(textOf(file), `${id} on ${file.path}`).toContain(expected)
+        compared++
+      }
+    }
+    // Each note once on each of its tags: 4 + 3 + 3.
+    expect(compared).toBe(10)
+    const nested = parsePage(fileAt(files, 'tags/nlp/page-2.html'))
+    expect(select(nested, 'h2', 'note-title')[0]!.children[0]).toMatchObject({
+      properties: { href: '../../notes/4100.html' },
+    })
+    const top = parsePage(fileAt(files, 'tags/catastrophic-forgetting.html'))
+    const issueLink = select(top, 'a').find((a) => a.properties.title !== undefined)
+    expect(issueLink?.properties.href).toBe('../notes/4100.html')
   })
 })
