@@ -16,7 +16,10 @@ export interface LayoutInput {
   readonly title: string
   /** What the page is: the index, a tag page or a note page. */
   readonly kind: 'index' | 'tag' | 'note'
-  /** The page's content, from `indexPage`, `tagPage` or `notePage`; goes into `<main>`. */
+  /**
+   * The page's content, from `indexPage`, `tagPage` or `notePage`; goes into `<main>`. The
+   * default `tagPage` has its note cards in it as serialized HTML (`raw` nodes).
+   */
   readonly content: Element
   /** Whether the page shows embedded posts, so the layout must load the platform's script. */
   readonly loadsPostEmbedScript: boolean
@@ -54,7 +57,11 @@ export interface Templates {
   indexPage(page: IndexPageInput, context: PageContext): Element
   /** The content of one page of a tag. */
   tagPage(page: TagPageInput, context: PageContext): Element
-  /** One note on a tag page. */
+  /**
+   * One note on a tag page. Called once per note in a render and reused on its other tag
+   * pages, unless what it read of `context` differs there (an `href` result, or `path`): keep it
+   * a function of its note and context.
+   */
   noteCard(note: Note, context: PageContext): Element
   /** The content of a note's own page. */
   notePage(note: Note, context: PageContext): Element
