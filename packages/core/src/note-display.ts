@@ -65,7 +65,8 @@ export function noteContentHtml(note: Note): string {
   }
   const firstComment = note.comments[0]
   if (firstComment && firstComment.markdown.trim() !== '') {
-    children.push(...parseMarkdown(firstComment.markdown).children)
+    // The tree is, by the Comment contract, the mdast of the markdown: no need to parse again.
+    children.push(...(firstComment.tree ?? parseMarkdown(firstComment.markdown)).children)
   }
   const paper = note.links.paper
   if (paper !== undefined && safeHttpUrl(paper) !== undefined) {

@@ -3,13 +3,13 @@
  */
 import type { Note } from '@paper-notes/core'
 import {
+  noteContentHtml,
   noteDateTime,
   noteDisplayTitle,
   notePagePath,
   safeHttpUrl,
   siteUrl,
 } from '@paper-notes/core'
-import { noteContentHtml } from './note-content-html.js'
 
 /** The `version` of every feed this package writes. */
 export const jsonFeedVersion = 'https://jsonfeed.org/version/1.1'

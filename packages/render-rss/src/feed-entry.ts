@@ -4,6 +4,7 @@
  */
 import type { Note } from '@paper-notes/core'
 import {
+  noteContentHtml,
   noteDateTime,
   noteDisplayTitle,
   notePagePath,
@@ -13,7 +14,6 @@ import {
 } from '@paper-notes/core'
 import { buildAtomCategory, buildAtomEntry } from './atom-feed.js'
 import type { FeedItem } from './feed-source.js'
-import { noteContentHtml } from './note-content-html.js'
 import { buildRssCategory, buildRssItem } from './rss-feed.js'
 import { XmlFragmentWriter } from './xml-element.js'
 import { toXmlText } from './xml-text.js'

@@ -1,10 +1,20 @@
 /**
  * Building XML elements through `xmlbuilder2` with every text and attribute value cleaned of the
- * characters XML 1.0 forbids. The builder escapes `&`, `<`, `>` and quotes; this module makes
- * sure no forbidden character reaches it, so the document is well-formed for any note content.
+ * characters XML 1.0 forbids. The builder escapes `<`, `>` and quotes; this module makes sure no
+ * forbidden character reaches it, so the document is well-formed for any note content.
+ *
+ * One thing the builder does not escape: an `&` that already looks like a character reference
+ * (`&amp;`, `&lt;`, `&#38;`) is written as it is, so a note titled `R&amp;D` would reach feed
+ * readers as `R&D`. Every `&` is therefore escaped here, before the builder sees it; the builder
+ * then leaves those `&amp;` alone, and each `&` of the note is escaped exactly once.
  */
 import { create } from 'xmlbuilder2'
 import { toXmlText } from './xml-text.js'
+
+/** A note's text as the builder must be given it: XML characters only, every `&` escaped. */
+function builderText(value: string): string {
+  return toXmlText(value).replace(/&/g, '&amp;')
+}
 
 /** An element under construction (xmlbuilder2's `XMLBuilder`). */
 export type XmlNode = ReturnType<typeof create>
@@ -21,14 +31,14 @@ export function createXmlDocument(rootName: string, attributes: Record<string, s
 
 function cleanAttributes(attributes: Record<string, string>): Record<string, string> {
   const clean: Record<string, string> = {}
-  for (const [name, value] of Object.entries(attributes)) clean[name] = toXmlText(value)
+  for (const [name, value] of Object.entries(attributes)) clean[name] = builderText(value)
   return clean
 }
 
 const noAttributes: Record<string, string> = Object.freeze({})
 
 /**
- * Appends an element with optional attributes and text (both cleaned by `toXmlText`) to
+ * Appends an element with optional attributes and text (both cleaned as above) to
  * `parent`, and returns the new element.
  *
  * @example
@@ -44,7 +54,7 @@ export function appendElement(
     attributes === noAttributes || Object.keys(attributes).length === 0
       ? parent.ele(name)
       : parent.ele(name, cleanAttributes(attributes))
-  if (text !== undefined) element.txt(toXmlText(text))
+  if (text !== undefined) element.txt(builderText(text))
   return element
 }
 

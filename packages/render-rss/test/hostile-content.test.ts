@@ -171,3 +171,30 @@ describe('hostile note content', () => {
     expect(renderFeeds(createCollection(hostileNotes), { baseUrl })).toEqual(files)
   }, 120_000)
 })
+
+describe('text that looks like character references', () => {
+  // xmlbuilder2 writes an `&` that already looks like a reference (`&amp;`, `&lt;`) as it is,
+  // which would turn the note's literal text "R&amp;D" into "R&D" in every feed reader.
+  const title = 'Literal &amp; and &lt;b&gt; and &#38; in a title'
+  const tag = 'R&amp;D'
+  const collection = createCollection([
+    makeNote({ id: '7', title, titleLine: title, tags: [tag], comments: [] }),
+  ])
+  const files = renderFeeds(collection, { baseUrl })
+
+  it('come out of an XML parser exactly as written, in RSS and Atom titles and categories', () => {
+    const rss = readFeed(files.find((file) => file.path === 'rss.xml')!.contents as string).tree
+    const channel = (rss.rss as { channel: { item: { title: string; category: string[] }[] } })
+      .channel
+    expect(channel.item[0]?.title).toBe(title)
+    expect(channel.item[0]?.category).toContain(tag)
+
+    const atom = readFeed(files.find((file) => file.path === 'atom.xml')!.contents as string).tree
+    type Text = string | { '#text': string }
+    const entry = (atom.feed as { entry: { title: Text; category: { '@_term': string }[] }[] })
+      .entry[0]
+    const entryTitle = entry?.title
+    expect(typeof entryTitle === 'string' ? entryTitle : entryTitle?.['#text']).toBe(title)
+    expect(entry?.category.map((category) => category['@_term'])).toContain(tag)
+  })
+})
