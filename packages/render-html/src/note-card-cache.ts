@@ -149,12 +149,18 @@ function openCard(note: Note, context: PageContext): OpenCard | null {
   const html = toHtml(defaultNoteCard(note, opening))
   const parts = html.split(new RegExp(`${marker}(\\d+)-`))
   if (parts.length !== targets.length * 2 + 1) return null
+  // The links are written in page order, which need not be the order they were asked for.
   const segments = [parts[0]!]
+  const written: string[] = []
+  const seen = new Set<number>()
   for (let i = 1; i < parts.length; i += 2) {
-    if (Number(parts[i]) !== (i - 1) / 2) return null
+    const index = Number(parts[i])
+    if (seen.has(index) || targets[index] === undefined) return null
+    seen.add(index)
+    written.push(targets[index])
     segments.push(parts[i + 1]!)
   }
-  return { segments, targets }
+  return { segments, targets: written }
 }
 
 function fitsPage(card: BuiltCard, context: PageContext): boolean {
