@@ -60,6 +60,9 @@ export class NoteCardCache {
   readonly #byDirectory = new Map<Note, Map<string, BuiltCard>>()
   readonly #openCards = new Map<Note, OpenCard | null>()
   readonly #filledCards = new Map<Note, Map<string, string>>()
+  /** The placeholder links of this render's open cards: `<marker><index>-`. */
+  readonly #marker = `paper-notes-href-${crypto.randomUUID()}-`
+  readonly #placeholders = new RegExp(`${this.#marker}(\\d+)-`)
 
   /**
    * The card of `note` on the page of `context`, built with `context.templates.noteCard` (the
@@ -109,7 +112,7 @@ export class NoteCardCache {
     if (known !== undefined) return known
     let open = this.#openCards.get(note)
     if (open === undefined) {
-      open = openCard(note, context)
+      open = openCard(note, context, this.#marker, this.#placeholders)
       this.#openCards.set(note, open)
     }
     if (open === null) return undefined
@@ -133,8 +136,12 @@ export class NoteCardCache {
  * Builds the default card of `note` with a unique placeholder for each link, and cuts its HTML
  * at the placeholders; `null` when a placeholder is not found exactly once.
  */
-function openCard(note: Note, context: PageContext): OpenCard | null {
-  const marker = `paper-notes-href-${crypto.randomUUID()}-`
+function openCard(
+  note: Note,
+  context: PageContext,
+  marker: string,
+  placeholders: RegExp,
+): OpenCard | null {
   const targets: string[] = []
   const opening: PageContext = {
     collection: context.collection,
@@ -147,7 +154,7 @@ function openCard(note: Note, context: PageContext): OpenCard | null {
     },
   }
   const html = toHtml(defaultNoteCard(note, opening))
-  const parts = html.split(new RegExp(`${marker}(\\d+)-`))
+  const parts = html.split(placeholders)
   if (parts.length !== targets.length * 2 + 1) return null
   // The links are written in page order, which need not be the order they were asked for.
   const segments = [parts[0]!]
