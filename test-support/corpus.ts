@@ -6,7 +6,7 @@
  * that says why; under `CI=true` a missing corpus is an error instead, raised when a test file
  * imports this module, so CI cannot pass without running the conformance suites.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 /** The corpus folder, with a trailing slash. */
@@ -23,4 +23,23 @@ if (!hasCorpus) {
   const why = `the corpus is missing at ${corpusDir} (set PAPER_NOTES_CORPUS to its folder)`
   if (process.env.CI === 'true') throw new Error(`Corpus tests cannot run under CI: ${why}.`)
   console.warn(`Corpus tests skipped: ${why}.`)
+}
+
+/** A corpus file as `parseNotes` takes it. */
+export interface CorpusFile {
+  /** Relative to the corpus folder, e.g. `xml/Japanese.xml`. */
+  path: string
+  contents: Uint8Array
+}
+
+/** Every file of the given corpus folders (default: all three exports), sorted by path. */
+export function corpusFiles(folders: readonly string[] = ['text', 'xml', 'github']): CorpusFile[] {
+  return folders.flatMap((folder) =>
+    readdirSync(`${corpusDir}${folder}`)
+      .sort()
+      .map((name) => ({
+        path: `${folder}/${name}`,
+        contents: readFileSync(`${corpusDir}${folder}/${name}`),
+      })),
+  )
 }

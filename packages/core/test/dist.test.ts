@@ -3,12 +3,12 @@
  * bundle in a context with no Node globals (as in a browser, a worker or an edge runtime).
  * `npm test` builds first (turbo's `test` task depends on `build`).
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { runInNewContext } from 'node:vm'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
@@ -37,29 +37,10 @@ const expected = {
 }
 
 describe('@paper-notes/core bundles', () => {
-  it('can be imported as ESM by package name', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import * as core from '@paper-notes/core'; console.log(eval(${JSON.stringify(script)}))`,
-      ],
-      { cwd: packageDir, encoding: 'utf8' },
-    )
-    expect(JSON.parse(out)).toEqual(expected)
-  })
+  const packages = { core: '@paper-notes/core' }
 
-  it('can be required as CJS by package name', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--no-experimental-require-module',
-        '-e',
-        `const core = require('@paper-notes/core'); console.log(eval(${JSON.stringify(script)}))`,
-      ],
-      { cwd: packageDir, encoding: 'utf8' },
-    )
+  it.each(['esm', 'cjs'] as const)('can be loaded as %s by package name', (system) => {
+    const out = runWithBuiltPackages(system, packages, script, packageDir)
     expect(JSON.parse(out)).toEqual(expected)
   })
 

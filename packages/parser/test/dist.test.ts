@@ -3,10 +3,10 @@
  * `npm test` builds first (turbo's `test` task depends on `build`); a bare `npx vitest run`
  * without a build skips these with a warning (and fails under CI=true).
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
@@ -36,29 +36,10 @@ const expected = {
 }
 
 describe.skipIf(!built)('@paper-notes/parser bundles', () => {
-  it('can be imported as ESM by package name', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import * as parser from '@paper-notes/parser'; console.log(eval(${JSON.stringify(script)}))`,
-      ],
-      { cwd: packageDir, encoding: 'utf8' },
-    )
-    expect(JSON.parse(out)).toEqual(expected)
-  })
+  const packages = { parser: '@paper-notes/parser' }
 
-  it('can be required as CJS by package name', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--no-experimental-require-module',
-        '-e',
-        `const parser = require('@paper-notes/parser'); console.log(eval(${JSON.stringify(script)}))`,
-      ],
-      { cwd: packageDir, encoding: 'utf8' },
-    )
+  it.each(['esm', 'cjs'] as const)('can be loaded as %s by package name', (system) => {
+    const out = runWithBuiltPackages(system, packages, script, packageDir)
     expect(JSON.parse(out)).toEqual(expected)
   })
 })

@@ -2,7 +2,6 @@
  * JSON of the real exports in `/work/shared/corpus` (read with `@paper-notes/parser`): the notes
  * validate and round-trip, tag files match their counts, and the JSON Feed follows the spec.
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import {
   createCollection,
   type Note,
@@ -12,7 +11,7 @@ import {
 } from '@paper-notes/core'
 import { parseNotes } from '@paper-notes/parser'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
+import { corpusFiles, hasCorpus } from '../../../test-support/corpus.ts'
 import { renderJson } from '../src/index.js'
 import { jsonFeedErrors } from './json-feed-rules.js'
 
@@ -21,14 +20,7 @@ describe.skipIf(!hasCorpus)('corpus: JSON of real notes', () => {
   let byPath: Map<string, string>
 
   beforeAll(() => {
-    const inputs = ['text', 'xml', 'github'].flatMap((folder) =>
-      readdirSync(`${corpus}${folder}`)
-        .sort()
-        .map((name) => ({
-          path: `${folder}/${name}`,
-          contents: readFileSync(`${corpus}${folder}/${name}`),
-        })),
-    )
+    const inputs = corpusFiles()
     collection = createCollection(parseNotes(inputs).notes)
     const files = renderJson(collection, { baseUrl: 'https://example.org/paper-notes/' })
     byPath = new Map(files.map((file) => [file.path, String(file.contents)]))

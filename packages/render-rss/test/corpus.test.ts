@@ -2,11 +2,10 @@
  * Feeds of the real exports in `/work/shared/corpus` (read with `@paper-notes/parser`): every
  * feed is well-formed, parses, and lists the right notes with the right links, dates and tags.
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import { createCollection, notePagePath, siteUrl, tagPagePath } from '@paper-notes/core'
 import { parseNotes } from '@paper-notes/parser'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
+import { corpusFiles, hasCorpus } from '../../../test-support/corpus.ts'
 import { renderFeeds } from '../src/index.js'
 import { readFeed } from './read-feed.js'
 
@@ -17,14 +16,7 @@ describe.skipIf(!hasCorpus)('corpus: RSS and Atom feeds of real notes', () => {
   let files: ReturnType<typeof renderFeeds>
 
   beforeAll(() => {
-    const inputs = ['text', 'xml', 'github'].flatMap((folder) =>
-      readdirSync(`${corpus}${folder}`)
-        .sort()
-        .map((name) => ({
-          path: `${folder}/${name}`,
-          contents: readFileSync(`${corpus}${folder}/${name}`),
-        })),
-    )
+    const inputs = corpusFiles()
     collection = createCollection(parseNotes(inputs).notes)
     files = renderFeeds(collection, { baseUrl })
   }, 120_000)

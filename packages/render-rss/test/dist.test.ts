@@ -3,10 +3,10 @@
  * name, in a separate Node process (so nothing resolves to TypeScript sources). `npm test`
  * builds first (turbo's `test` task depends on `build`); alone, run `npx tsup` first.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
@@ -50,29 +50,10 @@ function check(out: string): void {
 }
 
 describe('@paper-notes/render-rss bundles', () => {
-  it('can be imported as ESM by package name', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import * as core from '@paper-notes/core'; import * as pkg from '@paper-notes/render-rss'; console.log(eval(${JSON.stringify(script)}))`,
-      ],
-      { cwd: packageDir, encoding: 'utf8' },
-    )
-    check(out)
-  })
+  const packages = { core: '@paper-notes/core', pkg: '@paper-notes/render-rss' }
 
-  it('can be required as CJS by package name', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--no-experimental-require-module',
-        '-e',
-        `const core = require('@paper-notes/core'); const pkg = require('@paper-notes/render-rss'); console.log(eval(${JSON.stringify(script)}))`,
-      ],
-      { cwd: packageDir, encoding: 'utf8' },
-    )
+  it.each(['esm', 'cjs'] as const)('can be loaded as %s by package name', (system) => {
+    const out = runWithBuiltPackages(system, packages, script, packageDir)
     check(out)
   })
 })
