@@ -11,6 +11,7 @@ import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { readGithubJson } from '../src/github-json.js'
 import { readTextExport } from '../src/text-export.js'
 import { readXmlExport } from '../src/xml-export.js'
+import { generated, loose, sections } from './issue-body-oracle.js'
 
 interface SourceIssue {
   number: number
@@ -48,41 +49,6 @@ function authorsOf(body: string): string[] | undefined {
     .split('\n')
     .map((line) => line.replace(/^\s*- /, '').trim())
     .filter((line) => line !== '')
-}
-
-/** The sections of an issue body: heading → content, read with plain string operations. */
-function sections(body: string): Map<string, string> {
-  const result = new Map<string, string>()
-  let heading: string | undefined
-  let lines: string[] = []
-  for (const line of `${body}\n# end`.split('\n')) {
-    if (line.startsWith('# ')) {
-      if (heading !== undefined) result.set(heading, lines.join('\n'))
-      heading = line.slice(2).trim()
-      lines = []
-    } else lines.push(line)
-  }
-  return result
-}
-
-/** Section text compared loosely: list marker dropped, whitespace runs made single spaces. */
-function loose(text: string): string {
-  return text
-    .replace(/^\s*- /, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-function generated(
-  body: Map<string, string>,
-  name: string,
-): { text: string; model?: string } | null {
-  for (const [heading, content] of body) {
-    const match = new RegExp(`^${name}(?: \\(by (.+)\\))?$`).exec(heading)
-    if (match)
-      return match[1] ? { text: loose(content), model: match[1] } : { text: loose(content) }
-  }
-  return null
 }
 
 /**

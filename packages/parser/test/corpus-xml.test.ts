@@ -8,6 +8,7 @@ import type { Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { corpusDir as corpus, hasCorpus } from '../../../test-support/corpus.ts'
 import { readXmlExport } from '../src/xml-export.js'
+import { generated, loose, sections } from './issue-body-oracle.js'
 
 /** Entry counts per file, as the corpus README states them (118 in all). */
 const files = {
@@ -25,41 +26,6 @@ function element(entry: string, name: string): string | undefined {
   const start = entry.indexOf(`<${name}>`)
   const end = entry.indexOf(`</${name}>`)
   return start === -1 || end === -1 ? undefined : entry.slice(start + name.length + 2, end)
-}
-
-/** The sections of an issue body: heading → content lines. */
-function sections(body: string): Map<string, string> {
-  const result = new Map<string, string>()
-  let heading: string | undefined
-  let lines: string[] = []
-  for (const line of `${body}\n# end`.split('\n')) {
-    if (line.startsWith('# ')) {
-      if (heading !== undefined) result.set(heading, lines.join('\n'))
-      heading = line.slice(2).trim()
-      lines = []
-    } else lines.push(line)
-  }
-  return result
-}
-
-/** Section text compared loosely: list markers and all whitespace runs made single spaces. */
-function loose(text: string): string {
-  return text
-    .replace(/^\s*- /, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-function generated(
-  body: Map<string, string>,
-  name: string,
-): { text: string; model?: string } | null {
-  for (const [heading, content] of body) {
-    const match = new RegExp(`^${name}(?: \\(by (.+)\\))?$`).exec(heading)
-    if (match)
-      return match[1] ? { text: loose(content), model: match[1] } : { text: loose(content) }
-  }
-  return null
 }
 
 describe.skipIf(!hasCorpus)('corpus: paper-list XML', () => {
