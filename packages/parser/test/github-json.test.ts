@@ -4,6 +4,7 @@ import { readGithubIssue } from '../src/export-github-issue.js'
 import { findJsonSyntaxError, findTopLevelElements } from '../src/export-json-elements.js'
 import { readGithubJson } from '../src/github-json.js'
 import { parseNotes } from '../src/parse-notes.js'
+import { garbage as randomText } from './garbage.js'
 
 describe('readGithubIssue', () => {
   it('reads the REST shape with embedded comments', () => {
@@ -300,19 +301,9 @@ describe('readGithubJson on bad input', () => {
   })
 })
 
-/** Deterministic pseudo-random text: JSON punctuation, letters, digits, Japanese, line breaks. */
+/** Deterministic pseudo-random text (see `garbage.ts`) with this reader's characters. */
 function garbage(size: number): string {
-  const alphabet = 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\\n\t日本語テキスト…—'
-  let state = 11
-  const chunk: string[] = []
-  for (let index = 0; index < 65_536; index++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    chunk.push(alphabet[state % alphabet.length]!)
-  }
-  return chunk
-    .join('')
-    .repeat(Math.ceil(size / 65_536))
-    .slice(0, size)
+  return randomText(size, 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\\n\t日本語テキスト…—', 11)
 }
 
 describe('parseNotes with GitHub issues JSON', () => {

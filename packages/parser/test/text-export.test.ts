@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findTrailingTags, isTagName, segmentTextExport } from '../src/export-text-segments.js'
 import { parseNotes } from '../src/parse-notes.js'
 import { readTextExport } from '../src/text-export.js'
+import { garbage as randomText } from './garbage.js'
 
 /** Layout B: tags on their own line or before `Issue Date:`, title lines, a shared line. */
 const layoutB = `Continual Learning
@@ -270,19 +271,9 @@ describe('readTextExport on bad input', () => {
   })
 })
 
-/** Deterministic pseudo-random text: printable ASCII, Japanese, punctuation and line breaks. */
+/** Deterministic pseudo-random text (see `garbage.ts`) with this reader's characters. */
 function garbage(size: number): string {
-  const alphabet = 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\\n\t日本語テキスト…—'
-  let state = 42
-  const chunk: string[] = []
-  for (let index = 0; index < 65_536; index++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    chunk.push(alphabet[state % alphabet.length]!)
-  }
-  return chunk
-    .join('')
-    .repeat(Math.ceil(size / 65_536))
-    .slice(0, size)
+  return randomText(size, 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\\n\t日本語テキスト…—', 42)
 }
 
 describe('parseNotes with a text export', () => {

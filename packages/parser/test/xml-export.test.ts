@@ -10,6 +10,7 @@ import {
 import { scanPaperList } from '../src/export-xml-elements.js'
 import { parseNotes } from '../src/parse-notes.js'
 import { readXmlExport } from '../src/xml-export.js'
+import { garbage as randomText } from './garbage.js'
 
 const tweet = (url: string) => `{% raw %}
 
@@ -370,19 +371,9 @@ describe('readXmlExport on bad input', () => {
   })
 })
 
-/** Deterministic pseudo-random text: printable ASCII, markup characters, Japanese, line breaks. */
+/** Deterministic pseudo-random text (see `garbage.ts`) with this reader's characters. */
 function garbage(size: number): string {
-  const alphabet = 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\=\n\t<p></p><br>日本語テキスト…—'
-  let state = 7
-  const chunk: string[] = []
-  for (let index = 0; index < 65_536; index++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    chunk.push(alphabet[state % alphabet.length]!)
-  }
-  return chunk
-    .join('')
-    .repeat(Math.ceil(size / 65_536))
-    .slice(0, size)
+  return randomText(size, 'abcXYZ019 #<>&;:"\'{}[](),.-_/\\=\n\t<p></p><br>日本語テキスト…—', 7)
 }
 
 describe('parseNotes with a paper-list XML export', () => {
