@@ -355,7 +355,7 @@ function isUrlText(text: string, url: string): boolean {
 function looksLikeTitleLine(text: string): boolean {
   const trimmed = text.trim()
   if (trimmed === '' || trimmed.length > 1000 || parseUrl(trimmed)) return false
-  if (isCitationLine(trimmed)) return true
+  // One parse: every citation line (isCitationLine) also passes the looser test below.
   const parts = parseTitleLine(trimmed)
   return (
     parts.title !== '' &&
