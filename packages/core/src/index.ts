@@ -24,8 +24,8 @@ export type {
   Venue,
 } from './model.js'
 export { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from './note-display.js'
-export type { RenderedFile, Renderer } from './renderer.js'
-export { defineRenderer, isSafeOutputPath } from './renderer.js'
+export type { FileDependencies, PlannedFile, RenderedFile, Renderer } from './renderer.js'
+export { defineRenderer, isSafeOutputPath, renderPlannedFiles } from './renderer.js'
 export type { SafeHtmlOptions } from './safe-html.js'
 export { toSafeHast, toSafeHtml } from './safe-html.js'
 export type { JsonSchema } from './schema.js'

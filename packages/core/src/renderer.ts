@@ -3,6 +3,7 @@
  * system; the caller (or the CLI) writes what it returns.
  */
 import type { Collection } from './collection.js'
+import type { Note } from './model.js'
 
 /** One output file. `path` is relative, uses `/`, and never starts with `/` or contains `..`. */
 export interface RenderedFile {
@@ -14,12 +15,60 @@ export interface RenderedFile {
   mediaType: string
 }
 
+/**
+ * What a planned file's contents depend on, so a host can reuse the file from an earlier build
+ * instead of rendering it again: the file is byte-identical as long as the renderer, its
+ * options, `key` and the content of every note in `notes` are.
+ */
+export interface FileDependencies {
+  /**
+   * Every note whose content the file shows in any form (its text, title, tags, date, links…),
+   * including notes only linked to by title (related notes, back-links).
+   */
+  notes: readonly Note[]
+  /**
+   * Everything else the file reads of the collection, as a string that changes whenever that
+   * does (e.g. the tag names, slugs and counts an index page lists); `''` when nothing.
+   */
+  key: string
+}
+
+/**
+ * One file of a renderer's plan: its path and media type are known up front, its contents are
+ * made by `render()` when the host asks for them (or never, when the host reuses the file).
+ */
+export interface PlannedFile {
+  /** Relative output path, as in {@link RenderedFile}. */
+  path: string
+  /** The IANA media type. */
+  mediaType: string
+  /**
+   * What the contents depend on; `undefined` when the renderer cannot tell (for example with
+   * caller-supplied templates), in which case a host must always call `render()`.
+   */
+  dependsOn?: FileDependencies
+  /** Makes the file's contents. Called at most once per plan by a host. */
+  render(): string | Uint8Array
+}
+
 /** A pluggable output format. */
 export interface Renderer<Options = unknown> {
   /** A short, unique name, e.g. `html`, `json`, `rss`. */
   name: string
+  /**
+   * A version of the renderer's output: hosts that cache files drop them when it changes.
+   * Built-in renderers use their package version.
+   */
+  version?: string
   /** Renders the collection. May be async. */
   render(collection: Collection, options?: Options): RenderedFile[] | Promise<RenderedFile[]>
+  /**
+   * Optional: the same files as `render` (same paths, order and contents), planned one by one,
+   * so a host can render them lazily, in parallel, or reuse unchanged files from an earlier
+   * build. Plans may share work between their files (a card cache, say), so a host renders the
+   * files of one plan in one thread.
+   */
+  plan?(collection: Collection, options?: Options): Iterable<PlannedFile>
 }
 
 /**
@@ -41,7 +90,27 @@ export function defineRenderer<Options = unknown>(renderer: Renderer<Options>): 
   if (typeof renderer.render !== 'function') {
     throw new TypeError(`defineRenderer: renderer "${renderer.name}" needs a \`render\` function`)
   }
+  if (renderer.plan !== undefined && typeof renderer.plan !== 'function') {
+    throw new TypeError(
+      `defineRenderer: renderer "${renderer.name}" has a \`plan\` that is not a function`,
+    )
+  }
   return renderer
+}
+
+/**
+ * Renders every file of a plan, in order: what a renderer's `render` returns when it is written
+ * as a `plan`.
+ *
+ * @example
+ * const files = renderPlannedFiles(htmlRenderer.plan(collection, { pageSize: 30 }))
+ */
+export function renderPlannedFiles(plan: Iterable<PlannedFile>): RenderedFile[] {
+  const files: RenderedFile[] = []
+  for (const file of plan) {
+    files.push({ path: file.path, contents: file.render(), mediaType: file.mediaType })
+  }
+  return files
 }
 
 /**

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { makeNote } from '../../../test-support/note-factory.ts'
-import { createCollection, defineRenderer, isSafeOutputPath, type Renderer } from '../src/index.js'
+import {
+  createCollection,
+  defineRenderer,
+  isSafeOutputPath,
+  type PlannedFile,
+  type Renderer,
+  renderPlannedFiles,
+} from '../src/index.js'
 
 describe('defineRenderer', () => {
   it('returns a renderer whose output the caller can use', async () => {
@@ -27,6 +34,48 @@ describe('defineRenderer', () => {
   it('rejects a renderer without a name or render function', () => {
     expect(() => defineRenderer({ name: '', render: () => [] })).toThrow(/name/)
     expect(() => defineRenderer({ name: 'x' } as unknown as Renderer)).toThrow(/render/)
+    expect(() =>
+      defineRenderer({ name: 'x', render: () => [], plan: 'files' } as unknown as Renderer),
+    ).toThrow(/plan/)
+  })
+})
+
+describe('renderPlannedFiles', () => {
+  it('renders each planned file once, in plan order', () => {
+    const calls: string[] = []
+    const planned = (path: string, text: string): PlannedFile => ({
+      path,
+      mediaType: 'text/plain',
+      render() {
+        calls.push(path)
+        return text
+      },
+    })
+    const files = renderPlannedFiles([planned('b.txt', 'B'), planned('a.txt', 'A')])
+    expect(files).toEqual([
+      { path: 'b.txt', contents: 'B', mediaType: 'text/plain' },
+      { path: 'a.txt', contents: 'A', mediaType: 'text/plain' },
+    ])
+    expect(calls).toEqual(['b.txt', 'a.txt'])
+  })
+
+  it('renders lazily, so a generator plan is consumed file by file', () => {
+    const order: string[] = []
+    function* plan(): Generator<PlannedFile> {
+      for (const name of ['x', 'y']) {
+        order.push(`plan ${name}`)
+        yield {
+          path: `${name}.txt`,
+          mediaType: 'text/plain',
+          render: () => {
+            order.push(`render ${name}`)
+            return name
+          },
+        }
+      }
+    }
+    renderPlannedFiles(plan())
+    expect(order).toEqual(['plan x', 'render x', 'plan y', 'render y'])
   })
 })
 
