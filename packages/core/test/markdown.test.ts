@@ -1,5 +1,66 @@
+import fc from 'fast-check'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { parseMarkdown } from '../src/index.js'
+
+/** The plain way: full GFM on every text. */
+const withFullGfm = (markdown: string) =>
+  fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+
+/** Pieces of markdown-like text: syntax, words near autolink triggers, Japanese, URLs. */
+const piece = fc.constantFrom(
+  ' ',
+  '\n',
+  '\n\n',
+  '- ',
+  '1. ',
+  '> ',
+  '# ',
+  '    ',
+  '```\n',
+  '`',
+  '*',
+  '_',
+  '~~',
+  '[',
+  ']',
+  '(',
+  ')',
+  '[^1]',
+  '[^1]: note',
+  '| a | b |\n| - | - |\n| c | d |',
+  '- [ ] task',
+  '<img src="a.png">',
+  '<br>',
+  '&amp;',
+  '\\',
+  '!',
+  ':',
+  '.',
+  'www',
+  'ww.',
+  'http',
+  'https',
+  'mailto',
+  'xmpp',
+  'example.org',
+  'user',
+  '@',
+  'at',
+  '関連:',
+  '元ポスト:',
+  '#1234',
+  'https://x.com/a/status/1',
+  'www.example.org',
+  'me@example.org',
+  'mailto:me@example.org',
+  'HTTP://EXAMPLE.ORG',
+  'Www.Example.Org',
+  '日本語の文章',
+)
+const markdownish = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''))
 
 describe('parseMarkdown', () => {
   it('parses GFM: autolink literals, tables, strikethrough, footnotes', () => {
@@ -26,6 +87,26 @@ describe('parseMarkdown', () => {
       type: 'paragraph',
       children: [{ type: 'text', value: '[a]' }],
     })
+  })
+
+  it('gives the same tree as full GFM on any text, with or without autolink literals', () => {
+    fc.assert(
+      fc.property(markdownish, (markdown) => {
+        expect(parseMarkdown(markdown)).toEqual(withFullGfm(markdown))
+      }),
+      { numRuns: 1500 },
+    )
+  })
+
+  it('still finds every kind of autolink literal', () => {
+    const links = (markdown: string) =>
+      JSON.stringify(parseMarkdown(markdown)).match(/"type":"link"/g)?.length ?? 0
+    expect(links('see www.example.org')).toBe(1)
+    expect(links('see HTTPS://EXAMPLE.ORG/a')).toBe(1)
+    expect(links('write to me@example.org')).toBe(1)
+    expect(links('write to mailto:me@example.org')).toBe(1)
+    expect(links('日本語https://example.org/aの後')).toBe(1)
+    expect(links('no link here: example.org, ww.example.org')).toBe(0)
   })
 
   it('keeps positions (1-based lines and columns)', () => {
