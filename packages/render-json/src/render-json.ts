@@ -2,11 +2,17 @@
  * The JSON renderer: `notes.json`, `tags.json`, `tags/<slug>.json`, `schema.json`,
  * `notes.schema.json` and `feed.json` (JSON Feed 1.1).
  */
-import type { Collection, RenderedFile, Renderer } from '@paper-notes/core'
-import { defineRenderer, noteSchema, notesSchema } from '@paper-notes/core'
+import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
+import { defineRenderer, noteSchema, notesSchema, renderPlannedFiles } from '@paper-notes/core'
+import packageJson from '../package.json' with { type: 'json' }
 import { buildJsonFeed } from './json-feed.js'
-import { type JsonRenderOptions, resolveJsonOptions } from './json-options.js'
+import {
+  type JsonRenderOptions,
+  type ResolvedJsonOptions,
+  resolveJsonOptions,
+} from './json-options.js'
 import { createNotesJsonWriter, stringifyJson } from './notes-json.js'
+import { fileDependencies, noDependencies } from './plan-dependencies.js'
 
 const jsonType = 'application/json; charset=utf-8'
 const schemaType = 'application/schema+json; charset=utf-8'
@@ -14,6 +20,90 @@ const feedType = 'application/feed+json; charset=utf-8'
 
 /** The path of the JSON Feed under the output folder (and under `baseUrl`). */
 export const jsonFeedPath = 'feed.json'
+
+/**
+ * Plans the JSON files of a collection: the files {@link renderJson} returns, in the same order,
+ * each with its `dependsOn` and made only when its `render()` is called. The notes are serialized
+ * once per plan and reused by every file that lists them. Options are checked when `planJson` is
+ * called (it throws as {@link renderJson} does), not when the first file is taken.
+ *
+ * `dependsOn`: `notes.json` lists every note, `feed.json` the newest `feedLimit`,
+ * `tags/<slug>.json` its tag's notes; `tags.json` lists no note and its key is the tag list; the
+ * schemas depend on nothing (`key: ''`).
+ *
+ * @example
+ * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
+ * import { planJson } from '@paper-notes/render-json'
+ *
+ * const plan = [...planJson(createCollection(notes), { pretty: true })]
+ * plan.map((file) => file.path) // => ['notes.json', 'tags.json', …, 'feed.json', 'tags/nlp.json', …]
+ * plan[0].dependsOn?.notes.length // => the number of notes
+ * renderPlannedFiles(plan) // => the files renderJson returns
+ */
+export function planJson(
+  collection: Collection,
+  options?: JsonRenderOptions,
+): Iterable<PlannedFile> {
+  const settings = resolveJsonOptions(options)
+  return planJsonFiles(collection, settings)
+}
+
+function* planJsonFiles(
+  collection: Collection,
+  settings: ResolvedJsonOptions,
+): Generator<PlannedFile> {
+  const json = (value: unknown) => stringifyJson(value, settings.pretty)
+  const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty)
+  const tagList = () => collection.tags.map(({ name, slug, count }) => ({ name, slug, count }))
+
+  yield {
+    path: 'notes.json',
+    mediaType: jsonType,
+    dependsOn: fileDependencies(collection.notes),
+    render: () => notesJson(collection.notes),
+  }
+  yield {
+    path: 'tags.json',
+    mediaType: jsonType,
+    dependsOn: fileDependencies([], tagList()),
+    render: () => json(tagList()),
+  }
+  yield {
+    path: 'schema.json',
+    mediaType: schemaType,
+    dependsOn: noDependencies,
+    render: () => json(noteSchema),
+  }
+  yield {
+    path: 'notes.schema.json',
+    mediaType: schemaType,
+    dependsOn: noDependencies,
+    render: () => json(notesSchema),
+  }
+  const newest = collection.notes.slice(0, settings.feedLimit)
+  yield {
+    path: jsonFeedPath,
+    mediaType: feedType,
+    dependsOn: fileDependencies(newest),
+    render: () =>
+      json(
+        buildJsonFeed(newest, {
+          title: settings.siteTitle,
+          baseUrl: settings.baseUrl,
+          feedPath: jsonFeedPath,
+        }),
+      ),
+  }
+  for (const tag of collection.tags) {
+    const notes = collection.withTag(tag.slug)
+    yield {
+      path: `tags/${tag.slug}.json`,
+      mediaType: jsonType,
+      dependsOn: fileDependencies(notes, { slug: tag.slug }),
+      render: () => notesJson(notes),
+    }
+  }
+}
 
 /**
  * Renders a collection as JSON files. Output is deterministic: the same collection and options
@@ -26,7 +116,8 @@ export const jsonFeedPath = 'feed.json'
  * - `schema.json`: core's `noteSchema` (one note); `notes.schema.json`: core's `notesSchema`.
  * - `feed.json`: a JSON Feed 1.1 of the newest `feedLimit` notes.
  *
- * Throws a `TypeError`/`RangeError` for a bad option (a relative `baseUrl`, a `feedLimit` of 0).
+ * It renders every file of {@link planJson}. Throws a `TypeError`/`RangeError` for a bad option
+ * (a relative `baseUrl`, a `feedLimit` of 0).
  *
  * @example
  * import { createCollection } from '@paper-notes/core'
@@ -36,49 +127,25 @@ export const jsonFeedPath = 'feed.json'
  * files.map((file) => file.path) // => ['notes.json', 'tags.json', …, 'feed.json', 'tags/nlp.json', …]
  */
 export function renderJson(collection: Collection, options?: JsonRenderOptions): RenderedFile[] {
-  const settings = resolveJsonOptions(options)
-  const json = (value: unknown) => stringifyJson(value, settings.pretty)
-  const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty)
-
-  const files: RenderedFile[] = [
-    { path: 'notes.json', contents: notesJson(collection.notes), mediaType: jsonType },
-    {
-      path: 'tags.json',
-      contents: json(collection.tags.map(({ name, slug, count }) => ({ name, slug, count }))),
-      mediaType: jsonType,
-    },
-    { path: 'schema.json', contents: json(noteSchema), mediaType: schemaType },
-    { path: 'notes.schema.json', contents: json(notesSchema), mediaType: schemaType },
-    {
-      path: jsonFeedPath,
-      contents: json(
-        buildJsonFeed(collection.notes.slice(0, settings.feedLimit), {
-          title: settings.siteTitle,
-          baseUrl: settings.baseUrl,
-          feedPath: jsonFeedPath,
-        }),
-      ),
-      mediaType: feedType,
-    },
-  ]
-  for (const tag of collection.tags) {
-    files.push({
-      path: `tags/${tag.slug}.json`,
-      contents: notesJson(collection.withTag(tag.slug)),
-      mediaType: jsonType,
-    })
-  }
-  return files
+  return renderPlannedFiles(planJson(collection, options))
 }
+
+/** The version of this package, and so of its output: `jsonRenderer.version`. */
+export const jsonRendererVersion: string = packageJson.version
 
 /**
  * The JSON renderer as a core `Renderer` (`name: 'json'`), for the CLI and other hosts that
- * take a list of renderers. `jsonRenderer.render(collection, options)` is {@link renderJson}.
+ * take a list of renderers. `jsonRenderer.render(collection, options)` is {@link renderJson},
+ * `jsonRenderer.plan(collection, options)` is {@link planJson}, and `jsonRenderer.version` is
+ * this package's version (hosts that cache files drop them when it changes).
  *
  * @example
  * const files = await jsonRenderer.render(collection, { pretty: true })
+ * const planned = jsonRenderer.plan?.(collection, { pretty: true })
  */
 export const jsonRenderer: Renderer<JsonRenderOptions> = defineRenderer<JsonRenderOptions>({
   name: 'json',
+  version: jsonRendererVersion,
   render: renderJson,
+  plan: planJson,
 })
