@@ -2,13 +2,22 @@
  * The feed renderer: `rss.xml` and `atom.xml` for the whole collection, and
  * `tags/<slug>.rss.xml` and `tags/<slug>.atom.xml` per tag.
  */
-import type { Collection, Note, RenderedFile, Renderer } from '@paper-notes/core'
-import { defineRenderer, siteUrl, tagPagePath } from '@paper-notes/core'
+import type {
+  Collection,
+  Note,
+  PlannedFile,
+  RenderedFile,
+  Renderer,
+  TagInfo,
+} from '@paper-notes/core'
+import { defineRenderer, renderPlannedFiles, siteUrl, tagPagePath } from '@paper-notes/core'
+import packageJson from '../package.json' with { type: 'json' }
 import { createAtomFeedBuilder } from './atom-feed.js'
 import { createFeedItemCache } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
+import { fileDependencies } from './plan-dependencies.js'
 import { createRssFeedBuilder } from './rss-feed.js'
-import { type RssRenderOptions, resolveRssOptions } from './rss-options.js'
+import { type ResolvedRssOptions, type RssRenderOptions, resolveRssOptions } from './rss-options.js'
 
 const rssType = 'application/rss+xml; charset=utf-8'
 const atomType = 'application/atom+xml; charset=utf-8'
@@ -21,10 +30,95 @@ export function feedPaths(tagSlug?: string): { rss: string; atom: string } {
 }
 
 /**
+ * Plans the feeds of a collection: the files {@link renderFeeds} returns, in the same order, each
+ * with its `dependsOn` and made only when its `render()` is called. Each note's item is built
+ * once per plan and shared by every feed that lists it. Options are checked when `planFeeds` is
+ * called (it throws as {@link renderFeeds} does), not when the first file is taken.
+ *
+ * `dependsOn.notes` of a feed is the notes it lists (the newest `limit`, of the site or of one
+ * tag); its `key` fingerprints their ids in order and, for a tag's feeds, the tag's name and
+ * slug.
+ *
+ * @example
+ * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
+ * import { planFeeds } from '@paper-notes/render-rss'
+ *
+ * const plan = [...planFeeds(createCollection(notes), { baseUrl: 'https://example.org/notes/' })]
+ * plan.map((file) => file.path) // => ['rss.xml', 'atom.xml', 'tags/nlp.rss.xml', 'tags/nlp.atom.xml', …]
+ * plan[0].dependsOn?.notes.length // => up to 50
+ * renderPlannedFiles(plan) // => the files renderFeeds returns
+ */
+export function planFeeds(
+  collection: Collection,
+  options: RssRenderOptions,
+): Iterable<PlannedFile> {
+  return planFeedFiles(collection, options)
+}
+
+/** {@link planFeeds} for callers that may pass no options (it then throws about `baseUrl`). */
+function planFeedFiles(
+  collection: Collection,
+  options: RssRenderOptions | undefined,
+): Iterable<PlannedFile> {
+  return feedFiles(collection, resolveRssOptions(options))
+}
+
+function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Generator<PlannedFile> {
+  const itemOf = createFeedItemCache(settings.baseUrl)
+  const buildRssFeed = createRssFeedBuilder()
+  const buildAtomFeed = createAtomFeedBuilder()
+  function* pair(
+    paths: { rss: string; atom: string },
+    source: Pick<FeedSource, 'title' | 'description' | 'pageUrl'>,
+    notes: readonly Note[],
+    tag?: TagInfo,
+  ): Generator<PlannedFile> {
+    const listed = notes.slice(0, settings.limit)
+    const dependsOn = fileDependencies(listed, tag && { name: tag.name, slug: tag.slug })
+    const common = () => ({ ...source, authorName: settings.siteTitle, items: listed.map(itemOf) })
+    yield {
+      path: paths.rss,
+      mediaType: rssType,
+      dependsOn,
+      render: () => buildRssFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.rss) }),
+    }
+    yield {
+      path: paths.atom,
+      mediaType: atomType,
+      dependsOn,
+      render: () => buildAtomFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.atom) }),
+    }
+  }
+
+  yield* pair(
+    feedPaths(),
+    {
+      title: settings.siteTitle,
+      description: settings.description,
+      pageUrl: siteUrl(settings.baseUrl, ''),
+    },
+    collection.notes,
+  )
+  for (const tag of collection.tags) {
+    yield* pair(
+      feedPaths(tag.slug),
+      {
+        title: `${settings.siteTitle}: ${tag.name}`,
+        description: `Newest notes tagged “${tag.name}” from ${settings.siteTitle}.`,
+        pageUrl: siteUrl(settings.baseUrl, tagPagePath(tag.slug)),
+      },
+      collection.withTag(tag.slug),
+      tag,
+    )
+  }
+}
+
+/**
  * Renders RSS 2.0 and Atom 1.0 feeds of the newest `limit` notes: site-wide (`rss.xml`,
  * `atom.xml`) and per tag (`tags/<slug>.rss.xml`, `tags/<slug>.atom.xml`, in the collection's
  * tag order). Items link to the note pages the HTML renderer writes (`notes/<id>.html` under
- * `baseUrl`). Output is deterministic and well-formed for any note content.
+ * `baseUrl`). Output is deterministic and well-formed for any note content. It renders every
+ * file of {@link planFeeds}.
  *
  * Throws a `TypeError` when `baseUrl` is missing or not an absolute http(s) URL, and a
  * `RangeError` for a bad `limit`.
@@ -37,69 +131,25 @@ export function feedPaths(tagSlug?: string): { rss: string; atom: string } {
  * files.map((file) => file.path) // => ['rss.xml', 'atom.xml', 'tags/nlp.rss.xml', 'tags/nlp.atom.xml', …]
  */
 export function renderFeeds(collection: Collection, options: RssRenderOptions): RenderedFile[] {
-  return renderFeedFiles(collection, options)
+  return renderPlannedFiles(planFeedFiles(collection, options))
 }
 
-/** {@link renderFeeds} for callers that may pass no options (it then throws about `baseUrl`). */
-function renderFeedFiles(
-  collection: Collection,
-  options: RssRenderOptions | undefined,
-): RenderedFile[] {
-  const settings = resolveRssOptions(options)
-  const itemOf = createFeedItemCache(settings.baseUrl)
-  const buildRssFeed = createRssFeedBuilder()
-  const buildAtomFeed = createAtomFeedBuilder()
-  const files: RenderedFile[] = []
-  const addPair = (
-    paths: { rss: string; atom: string },
-    source: Pick<FeedSource, 'title' | 'description' | 'pageUrl'>,
-    notes: readonly Note[],
-  ) => {
-    const items = notes.slice(0, settings.limit).map(itemOf)
-    const common = { ...source, authorName: settings.siteTitle, items }
-    files.push({
-      path: paths.rss,
-      contents: buildRssFeed({ ...common, selfUrl: siteUrl(settings.baseUrl, paths.rss) }),
-      mediaType: rssType,
-    })
-    files.push({
-      path: paths.atom,
-      contents: buildAtomFeed({ ...common, selfUrl: siteUrl(settings.baseUrl, paths.atom) }),
-      mediaType: atomType,
-    })
-  }
-
-  addPair(
-    feedPaths(),
-    {
-      title: settings.siteTitle,
-      description: settings.description,
-      pageUrl: siteUrl(settings.baseUrl, ''),
-    },
-    collection.notes,
-  )
-  for (const tag of collection.tags) {
-    addPair(
-      feedPaths(tag.slug),
-      {
-        title: `${settings.siteTitle}: ${tag.name}`,
-        description: `Newest notes tagged “${tag.name}” from ${settings.siteTitle}.`,
-        pageUrl: siteUrl(settings.baseUrl, tagPagePath(tag.slug)),
-      },
-      collection.withTag(tag.slug),
-    )
-  }
-  return files
-}
+/** The version of this package, and so of its output: `rssRenderer.version`. */
+export const rssRendererVersion: string = packageJson.version
 
 /**
  * The feed renderer as a core `Renderer` (`name: 'rss'`), for the CLI and other hosts that take
- * a list of renderers. `options.baseUrl` is required, as for {@link renderFeeds}.
+ * a list of renderers. `options.baseUrl` is required, as for {@link renderFeeds}. `plan` is
+ * {@link planFeeds}, and `version` this package's version (hosts that cache files drop them when
+ * it changes).
  *
  * @example
  * const files = await rssRenderer.render(collection, { baseUrl: 'https://example.org/notes/' })
+ * const planned = rssRenderer.plan?.(collection, { baseUrl: 'https://example.org/notes/' })
  */
 export const rssRenderer: Renderer<RssRenderOptions> = defineRenderer<RssRenderOptions>({
   name: 'rss',
-  render: renderFeedFiles,
+  version: rssRendererVersion,
+  render: (collection, options) => renderPlannedFiles(planFeedFiles(collection, options)),
+  plan: planFeedFiles,
 })
