@@ -11,6 +11,8 @@ export {
   cssMediaType,
   htmlMediaType,
   htmlRenderer,
+  htmlRendererVersion,
+  planHtml,
   renderHtml,
   svgMediaType,
 } from './render-html.js'

@@ -1,9 +1,17 @@
 /**
  * The HTML renderer: a collection → a static site (index, tag pages, note pages, stylesheet).
  */
-import type { Collection, Note, RenderedFile, Renderer } from '@paper-notes/core'
-import { defineRenderer, notePagePath, tagPagePath } from '@paper-notes/core'
+import type {
+  Collection,
+  FileDependencies,
+  Note,
+  PlannedFile,
+  RenderedFile,
+  Renderer,
+} from '@paper-notes/core'
+import { defineRenderer, notePagePath, renderPlannedFiles, tagPagePath } from '@paper-notes/core'
 import type { Element, Root } from 'hast'
+import packageJson from '../package.json' with { type: 'json' }
 import { favicon, faviconPath } from './favicon.js'
 import { NoteCardCache, useNoteCardCache } from './note-card-cache.js'
 import { cardTitle, pageTitle } from './note-fields.js'
@@ -11,6 +19,7 @@ import type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 import { resolveHtmlOptions } from './options.js'
 import { createPageContext } from './page-context.js'
 import { serializePage } from './page-serialization.js'
+import { noDependencies, PageDependencies } from './plan-dependencies.js'
 import { isEmbeddedPost } from './post-cards.js'
 import { stylesheet, stylesheetPath } from './stylesheet.js'
 import type { LayoutInput, Templates } from './templates.js'
@@ -31,11 +40,141 @@ function showsEmbeddedPost(notes: readonly Note[], options: ResolvedHtmlOptions)
   )
 }
 
+/** Whether the caller replaced any template with one of their own. */
+function replacesTemplates(templates: Partial<Templates> | undefined): boolean {
+  if (templates === undefined) return false
+  return (Object.keys(defaultTemplates) as Array<keyof Templates>).some(
+    (name) => templates[name] !== undefined && templates[name] !== defaultTemplates[name],
+  )
+}
+
+/**
+ * Plans the static site of a collection: the files {@link renderHtml} returns, in the same order,
+ * each with its `dependsOn` and built only when its `render()` is called. Note cards are built
+ * once per plan and shared by the pages that show them, so render the files of one plan in one
+ * thread. Options are checked when `planHtml` is called (it throws as {@link renderHtml} does),
+ * not when the first file is taken.
+ *
+ * `dependsOn.notes` of a page is every note it shows in any form: its cards or its own note, and
+ * the notes it links to by title (`#123` references and issue links in comments, related notes,
+ * back-links). Its `key` fingerprints the rest it reads of the collection: the note and tag
+ * counts of the footer, the tag list (index), the tag, page number and count (tag pages), the
+ * slugs of the tags the notes link to, and what each reference resolves to. The stylesheet and
+ * icon depend on nothing (`key: ''`). With caller `templates`, pages have no `dependsOn` (a
+ * template may read anything), so a host renders them every time.
+ *
+ * @example
+ * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
+ * import { planHtml } from '@paper-notes/render-html'
+ *
+ * const plan = [...planHtml(createCollection(notes), { pageSize: 30 })]
+ * plan.map((file) => file.path) // => ['style.css', 'favicon.svg', 'index.html', 'tags/nlp.html', …]
+ * plan.find((file) => file.path === 'notes/4175.html')?.dependsOn?.notes.map((note) => note.id)
+ * // => ['4175', '4100', …] (the note, then the notes it links to)
+ * renderPlannedFiles(plan) // => the files renderHtml returns
+ */
+export function planHtml(
+  collection: Collection,
+  options: HtmlRenderOptions = {},
+): Iterable<PlannedFile> {
+  const resolved = resolveHtmlOptions(options)
+  const templates: Templates = { ...defaultTemplates, ...options.templates }
+  const dependencies = replacesTemplates(options.templates)
+    ? undefined
+    : new PageDependencies(collection)
+  return planSite(collection, resolved, templates, dependencies)
+}
+
+function* planSite(
+  collection: Collection,
+  resolved: ResolvedHtmlOptions,
+  templates: Templates,
+  dependencies: PageDependencies | undefined,
+): Generator<PlannedFile> {
+  yield {
+    path: stylesheetPath,
+    mediaType: cssMediaType,
+    dependsOn: noDependencies,
+    render: () => stylesheet,
+  }
+  yield {
+    path: faviconPath,
+    mediaType: svgMediaType,
+    dependsOn: noDependencies,
+    render: () => favicon,
+  }
+  const cards = new NoteCardCache()
+  const page = (
+    path: string,
+    title: string,
+    kind: LayoutInput['kind'],
+    shownNotes: readonly Note[],
+    dependsOn: (pages: PageDependencies) => FileDependencies,
+    build: (context: ReturnType<typeof createPageContext>) => Element,
+  ): PlannedFile => ({
+    path,
+    mediaType: htmlMediaType,
+    ...(dependencies === undefined ? {} : { dependsOn: dependsOn(dependencies) }),
+    render() {
+      const context = createPageContext(collection, resolved, templates, path)
+      useNoteCardCache(context, cards)
+      const tree: Root = templates.layout(
+        {
+          title,
+          kind,
+          content: build(context),
+          loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved),
+        },
+        context,
+      )
+      return `${serializePage(tree, cards.trustedHtml)}\n`
+    },
+  })
+
+  const newest = collection.notes.slice(0, resolved.pageSize)
+  yield page(
+    'index.html',
+    resolved.siteTitle,
+    'index',
+    [],
+    (pages) => pages.index(newest),
+    (context) => templates.indexPage({ tags: collection.tags, newest }, context),
+  )
+
+  for (const tag of collection.tags) {
+    const notes = collection.withTag(tag.slug)
+    const pageCount = Math.max(1, Math.ceil(notes.length / resolved.pageSize))
+    for (let n = 1; n <= pageCount; n++) {
+      const shown = notes.slice((n - 1) * resolved.pageSize, n * resolved.pageSize)
+      const title = pageCount > 1 ? `#${tag.name} (page ${n})` : `#${tag.name}`
+      yield page(
+        tagPagePath(tag.slug, n),
+        title,
+        'tag',
+        shown,
+        (pages) => pages.tagPage(tag, shown, n, pageCount),
+        (context) => templates.tagPage({ tag, notes: shown, page: n, pageCount }, context),
+      )
+    }
+  }
+
+  for (const note of collection.notes) {
+    yield page(
+      notePagePath(note.id),
+      pageTitle(note) || cardTitle(note),
+      'note',
+      [note],
+      (pages) => pages.notePage(note),
+      (context) => templates.notePage(note, context),
+    )
+  }
+}
+
 /**
  * Renders a collection as a static site that needs no server and no JavaScript:
  * `index.html`, `tags/<slug>.html` (and `tags/<slug>/page-<n>.html` for large tags),
  * `notes/<id>.html`, `style.css` and `favicon.svg`, with relative links between them. The same collection and
- * options always give byte-identical files.
+ * options always give byte-identical files. It renders every file of {@link planHtml}.
  *
  * @example
  * import { createCollection } from '@paper-notes/core'
@@ -48,67 +187,16 @@ export function renderHtml(
   collection: Collection,
   options: HtmlRenderOptions = {},
 ): RenderedFile[] {
-  const resolved = resolveHtmlOptions(options)
-  const templates: Templates = { ...defaultTemplates, ...options.templates }
-  const files: RenderedFile[] = [
-    { path: stylesheetPath, contents: stylesheet, mediaType: cssMediaType },
-    { path: faviconPath, contents: favicon, mediaType: svgMediaType },
-  ]
-  const cards = new NoteCardCache()
-  const page = (
-    path: string,
-    title: string,
-    kind: LayoutInput['kind'],
-    shownNotes: readonly Note[],
-    build: (context: ReturnType<typeof createPageContext>) => Element,
-  ) => {
-    const context = createPageContext(collection, resolved, templates, path)
-    useNoteCardCache(context, cards)
-    const tree: Root = templates.layout(
-      {
-        title,
-        kind,
-        content: build(context),
-        loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved),
-      },
-      context,
-    )
-    files.push({
-      path,
-      contents: `${serializePage(tree, cards.trustedHtml)}\n`,
-      mediaType: htmlMediaType,
-    })
-  }
-
-  page('index.html', resolved.siteTitle, 'index', [], (context) =>
-    templates.indexPage(
-      { tags: collection.tags, newest: collection.notes.slice(0, resolved.pageSize) },
-      context,
-    ),
-  )
-
-  for (const tag of collection.tags) {
-    const notes = collection.withTag(tag.slug)
-    const pageCount = Math.max(1, Math.ceil(notes.length / resolved.pageSize))
-    for (let n = 1; n <= pageCount; n++) {
-      const shown = notes.slice((n - 1) * resolved.pageSize, n * resolved.pageSize)
-      const title = pageCount > 1 ? `#${tag.name} (page ${n})` : `#${tag.name}`
-      page(tagPagePath(tag.slug, n), title, 'tag', shown, (context) =>
-        templates.tagPage({ tag, notes: shown, page: n, pageCount }, context),
-      )
-    }
-  }
-
-  for (const note of collection.notes) {
-    page(notePagePath(note.id), pageTitle(note) || cardTitle(note), 'note', [note], (context) =>
-      templates.notePage(note, context),
-    )
-  }
-  return files
+  return renderPlannedFiles(planHtml(collection, options))
 }
 
+/** The version of this package, and so of its output: `htmlRenderer.version`. */
+export const htmlRendererVersion: string = packageJson.version
+
 /**
- * The HTML renderer as a `Renderer` plugin (`name: 'html'`); `render` is {@link renderHtml}.
+ * The HTML renderer as a `Renderer` plugin (`name: 'html'`); `render` is {@link renderHtml},
+ * `plan` is {@link planHtml}, and `version` this package's version (hosts that cache files drop
+ * them when it changes).
  *
  * @example
  * import { htmlRenderer } from '@paper-notes/render-html'
@@ -119,5 +207,7 @@ export function renderHtml(
  */
 export const htmlRenderer: Renderer<HtmlRenderOptions> = defineRenderer<HtmlRenderOptions>({
   name: 'html',
+  version: htmlRendererVersion,
   render: (collection, options) => renderHtml(collection, options),
+  plan: (collection, options) => planHtml(collection, options),
 })
