@@ -9,16 +9,7 @@
  */
 import type { Comment, Image, Link, Post, RelatedRef } from '@paper-notes/core'
 import { parseMarkdown } from '@paper-notes/core'
-import type {
-  Html,
-  Image as ImageNode,
-  Link as LinkNode,
-  ListItem,
-  Nodes,
-  Parent,
-  Root,
-} from 'mdast'
-import { visit } from 'unist-util-visit'
+import type { Html, Link as LinkNode, ListItem, Nodes, Parent, Root } from 'mdast'
 import { isCitationLine, parseTitleLine } from './title-line.js'
 
 /** Who wrote a comment and when (both optional). */
@@ -144,13 +135,32 @@ class Extraction {
   constructor(private readonly issueBase: string | undefined) {}
 
   walk(tree: Root): void {
-    visit(tree, 'definition', (node) => {
-      if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url)
-    })
+    this.collectDefinitions(tree.children)
     this.blocks(tree.children, false)
     for (const [identifier, url] of this.definitions) {
       if (!this.usedDefinitions.has(identifier)) {
         this.addUrl({ url, text: undefined, before: '', kind: 'link' })
+      }
+    }
+  }
+
+  /**
+   * Records the link reference definitions (the first of each identifier wins, as in markdown).
+   * Definitions are blocks, so paragraphs, headings and tables are not entered.
+   */
+  private collectDefinitions(children: readonly Nodes[]): void {
+    for (const child of children) {
+      if (child.type === 'definition') {
+        if (!this.definitions.has(child.identifier)) {
+          this.definitions.set(child.identifier, child.url)
+        }
+      } else if (
+        'children' in child &&
+        child.type !== 'paragraph' &&
+        child.type !== 'heading' &&
+        child.type !== 'table'
+      ) {
+        this.collectDefinitions(child.children as Nodes[])
       }
     }
   }
@@ -333,6 +343,7 @@ function labelOf(before: string): string | undefined {
 /** `#1234` references in plain text (not inside words, URLs, links or code). */
 function issueMentions(plain: string): number[] {
   const found: number[] = []
+  if (!plain.includes('#')) return found
   const pattern = /(^|[^\p{L}\p{N}_&#/])#(\d{1,9})(?![\p{L}\p{N}_])/gu
   for (const match of plain.matchAll(pattern)) {
     const value = Number(match[2])
@@ -354,7 +365,10 @@ function isUrlText(text: string, url: string): boolean {
 /** A title line of another note: a citation tail (author, venue or date) after a title. */
 function looksLikeTitleLine(text: string): boolean {
   const trimmed = text.trim()
-  if (trimmed === '' || trimmed.length > 1000 || parseUrl(trimmed)) return false
+  // Authors come after a comma: without one there is no title line to find.
+  if (trimmed === '' || trimmed.length > 1000 || !trimmed.includes(',') || parseUrl(trimmed)) {
+    return false
+  }
   // One parse: every citation line (isCitationLine) also passes the looser test below.
   const parts = parseTitleLine(trimmed)
   return (
@@ -448,9 +462,14 @@ function splitLines(
 
 function imagesIn(node: LinkNode | Nodes): Omit<LineUrl, 'before'>[] {
   const found: Omit<LineUrl, 'before'>[] = []
-  visit(node, 'image', (image: ImageNode) => {
-    found.push({ url: image.url, text: undefined, kind: 'image', alt: image.alt ?? '' })
-  })
+  const walk = (current: Nodes) => {
+    if (current.type === 'image') {
+      found.push({ url: current.url, text: undefined, kind: 'image', alt: current.alt ?? '' })
+    } else if ('children' in current) {
+      for (const child of current.children as Nodes[]) walk(child)
+    }
+  }
+  walk(node)
   return found
 }
 

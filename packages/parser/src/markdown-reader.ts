@@ -329,6 +329,9 @@ const frontMatterOptions = {
   mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
 }
 
+/** A fence line micromark's frontmatter construct accepts: `---`, then spaces or tabs. */
+const plainFence = /^---[ \t]*$/
+
 function findFrontMatter(lines: readonly string[]): FrontMatter {
   const opens = lines[0]?.trimEnd() === '---'
   let close = -1
@@ -340,24 +343,30 @@ function findFrontMatter(lines: readonly string[]): FrontMatter {
       }
     }
   }
-  // micromark's frontmatter construct decides. Only the fence lines matter to it (content
+  if (close === -1) return opens ? { kind: 'unclosed' } : { kind: 'missing' }
+  // Fences that are `---` and spaces or tabs only are what micromark's construct accepts, so
+  // the usual note needs no parse at all.
+  if (plainFence.test(lines[0]!) && plainFence.test(lines[close]!)) {
+    return { kind: 'found', yaml: lines.slice(1, close).join('\n'), bodyStart: close + 1 }
+  }
+  // Otherwise micromark's frontmatter construct decides. Only the fence lines matter to it (content
   // lines cannot open or close front matter), so it is fed the fences with the content lines
   // blanked: the same decision and line numbers, without tokenizing the YAML text twice.
-  const headEnd = close === -1 ? Math.min(lines.length, 2) : close + 1
+  const headEnd = close + 1
   const head = lines
     .slice(0, headEnd)
     .map((line, index) => (index === 0 || index === close ? line : ''))
     .join('\n')
   const tree = fromMarkdown(head, frontMatterOptions)
   const first = tree.children[0]
-  if (first?.type === 'yaml' && close !== -1) {
+  if (first?.type === 'yaml') {
     return {
       kind: 'found',
       yaml: lines.slice(1, close).join('\n'),
       bodyStart: first.position?.end.line ?? close + 1,
     }
   }
-  return opens ? { kind: 'unclosed' } : { kind: 'missing' }
+  return { kind: 'unclosed' }
 }
 
 /** The body lines (up to the first comment marker) and each comment's marker and lines. */

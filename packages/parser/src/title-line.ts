@@ -203,7 +203,8 @@ export function hasPaperNotePrefix(line: string): boolean {
  */
 export function isCitationLine(line: string): boolean {
   const text = line.trim()
-  if (text === '' || text.length > 1000 || text.includes('\n')) return false
+  // Authors come after a comma: without one there is no citation (and no parse to pay for).
+  if (text === '' || text.length > 1000 || text.includes('\n') || !text.includes(',')) return false
   const parts = parseTitleLine(text)
   if (parts.title === '' || parts.authors.length === 0 || parts.diagnostics.length > 0) return false
   return parts.published !== null || parts.venue?.year !== undefined

@@ -1,3 +1,6 @@
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
+import { frontmatter } from 'micromark-extension-frontmatter'
 import { describe, expect, it } from 'vitest'
 import { commentMarkerOf } from '../src/markdown-reader.js'
 import { parseNotes } from '../src/parse-notes.js'
@@ -177,6 +180,31 @@ describe('readNoteMarkdown: bad input gives positioned diagnostics and spares th
       }),
     ])
     expectNeighbour(notes)
+  })
+
+  it.each([
+    ['---', '---'],
+    ['--- ', '---\t'],
+    ['---\t \t', '---  '],
+    ['---\u00a0', '---'],
+    ['---', '---\u3000'],
+    ['---\u2003', '---\u00a0'],
+  ])('decides fences %j … %j as the micromark frontmatter construct does', (open, close) => {
+    const text = `${open}\ntitle: "A, B, 2025.01"\ndate: 2025-01-02\n${close}\n# URL\n- https://example.org/a\n`
+    const micromarkFindsYaml =
+      fromMarkdown(text, {
+        extensions: [frontmatter(['yaml'])],
+        mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
+      }).children[0]?.type === 'yaml'
+    const { notes, diagnostics } = parseNotes([{ path: 'notes/a.md', contents: text }])
+    const codes = diagnostics.map((diagnostic) => diagnostic.code)
+    if (micromarkFindsYaml) {
+      expect(codes).not.toContain('front-matter-unclosed')
+      expect(notes[0]?.issueDate).toBe('2025-01-02')
+    } else {
+      expect(codes).toContain('front-matter-unclosed')
+      expect(notes).toEqual([])
+    }
   })
 
   it('unclosed front matter', () => {
