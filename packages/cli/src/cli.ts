@@ -72,7 +72,7 @@ Exit status: 0 success, 1 errors found or the run failed, 2 wrong command line.`
     .command('build')
     .summary('build the site, JSON and feeds from notes')
     .description(
-      `Parse the inputs, build the collection, run the renderers and write their files into --out.\n\nInputs are files, folders (read recursively: .md .txt .xml .json) or - for standard input. The output folder is replaced atomically: files are written beside it first, so a failed build leaves the previous output as it was. Without --renderers, html, json and rss run, and rss is skipped with a warning when there is no --base-url; asking for rss without --base-url is an error.`,
+      `Parse the inputs, build the collection, run the renderers and write their files into --out.\n\nInputs are files, folders (read recursively: .md .txt .xml .json) or - for standard input. The output folder is replaced atomically: files are written beside it first, so a failed build leaves the previous output as it was. A build cache in --out/.paper-notes-cache/ (parsed notes and a manifest of output fingerprints) lets the next build skip unchanged inputs and files; it is invalidated by any change of version, options or renderers, and --no-cache turns it off. Do not publish the .paper-notes-cache folder. Without --renderers, html, json and rss run, and rss is skipped with a warning when there is no --base-url; asking for rss without --base-url is an error.`,
     )
     .argument('<inputs...>', 'note files, folders, or - for standard input')
     .requiredOption('-o, --out <dir>', 'output folder (replaced on every build)')
@@ -86,6 +86,14 @@ Exit status: 0 success, 1 errors found or the run failed, 2 wrong command line.`
     .option('--strict', 'fail the build when any note has an error')
     .option('--force', 'replace a non-empty --out folder that paper-notes did not write')
     .addOption(pageTagOption())
+    .option(
+      '-j, --jobs <n>',
+      'threads to parse and render in (default: the number of CPUs, at most 4; 1 = no worker threads)',
+    )
+    .option(
+      '--no-cache',
+      'neither read nor write the build cache (.paper-notes-cache/ in --out), render everything',
+    )
     .option('--verbose', 'also print info diagnostics')
     .version(version, '-V, --version', 'print the version')
     .action(async (inputs: string[], options) => {

@@ -37,7 +37,11 @@ export function formatProgressLine(
   const ratio = total > 0 ? Math.min(done / total, 1) : 1
   const filled = Math.round(ratio * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-  const count = `${String(done).padStart(String(total).length)}/${total} ${unit}`
+  // A total of 0 with work done means the total is not known in advance: count only.
+  const count =
+    total === 0 && done > 0
+      ? `${done} ${unit}`
+      : `${String(done).padStart(String(total).length)}/${total} ${unit}`
   return `${label.padEnd(8)} [${bar}] ${count}${detail ? `, ${detail}` : ''}`
 }
 
@@ -81,7 +85,7 @@ export function createProgress(stream: OutputStream, options: ProgressOptions): 
       if (!active) return
       done += steps
       detail = nextDetail ?? detail
-      draw(done >= total)
+      draw(total > 0 && done >= total)
     },
     done() {
       if (!active) return

@@ -8,8 +8,9 @@ import {
   type Note,
   type SourceFormat,
 } from '@paper-notes/core'
-import { parseNotes } from '@paper-notes/parser'
+import type { ParsedFile } from './build-cache.js'
 import { collectInputs, type InputSource } from './inputs.js'
+import { parseSource } from './parse-source.js'
 import type { Progress } from './progress.js'
 
 /** Options of {@link readNotes}. */
@@ -26,6 +27,15 @@ export interface ReadNotesOptions {
   exclude?: readonly string[]
   /** Progress of the parsing phase. */
   progress?: Progress
+  /**
+   * Parses the inputs, one result per source in order (the build's cache and worker threads);
+   * by default each is parsed in this thread with `parseSource`. Calls `parsed` with the number
+   * of files and of notes each time some are done.
+   */
+  parse?: (
+    sources: readonly InputSource[],
+    parsed: (files: number, notes: number) => void,
+  ) => Promise<ParsedFile[]>
 }
 
 /** What {@link readNotes} found. */
@@ -58,25 +68,23 @@ export async function readNotes(
   const notes: Note[] = []
   const progress = options.progress
   progress?.start('parsing', collected.sources.length, 'files')
-  for (const source of collected.sources) {
-    try {
-      const result = parseNotes([{ path: source.path, contents: source.contents }], {
-        ...(options.format === undefined ? {} : { format: options.format }),
-        ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
+  const parseOptions = { format: options.format, pageTag: options.pageTag }
+  let parsedNotes = 0
+  const parsed = options.parse
+    ? await options.parse(collected.sources, (files, count) => {
+        parsedNotes += count
+        progress?.tick(files, `${parsedNotes} notes`)
       })
-      notes.push(...result.notes)
-      diagnostics.push(...result.diagnostics)
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      diagnostics.push({
-        code: 'parser-failed',
-        severity: 'error',
-        message: `The parser failed on this input: ${message}`,
-        file: source.path,
+    : collected.sources.map((source) => {
+        const result = parseSource(source, parseOptions)
+        progress?.tick(1, `${notes.length + result.notes.length} notes`)
+        notes.push(...result.notes)
+        return result
       })
-    }
-    progress?.tick(1, `${notes.length} notes`)
+  if (options.parse) {
+    for (const result of parsed) notes.push(...result.notes)
   }
+  for (const result of parsed) diagnostics.push(...result.diagnostics)
   progress?.done()
   const collection = createCollection(notes)
   diagnostics.push(...collection.diagnostics)

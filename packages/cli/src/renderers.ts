@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Collection, RenderedFile, Renderer } from '@paper-notes/core'
+import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
 import { htmlRenderer } from '@paper-notes/render-html'
 import { jsonRenderer } from '@paper-notes/render-json'
 import { rssRenderer } from '@paper-notes/render-rss'
@@ -22,8 +22,31 @@ export interface SiteSettings {
 export interface PlannedRenderer {
   /** The renderer's name (`html`, or the module's renderer name). */
   name: string
+  /** The renderer's output version (`undefined`: its files are never taken from the cache). */
+  version?: string
+  /** The options it runs with, as JSON: part of every file's cache fingerprint. */
+  optionsKey: string
   /** Renders the collection. */
   render(collection: Collection): Promise<RenderedFile[]>
+  /** Plans its files one by one, when the renderer can (see core's `Renderer.plan`). */
+  plan?: (collection: Collection) => Iterable<PlannedFile>
+}
+
+/** A renderer with the settings it runs with, as the build uses it. */
+function withSettings<Options extends object>(
+  renderer: Renderer<Options>,
+  options: Options,
+): PlannedRenderer {
+  const plan = renderer.plan
+  return {
+    name: renderer.name,
+    ...(renderer.version === undefined ? {} : { version: renderer.version }),
+    optionsKey: JSON.stringify(options),
+    render: async (collection) => renderer.render(collection, options),
+    ...(plan === undefined
+      ? {}
+      : { plan: (collection: Collection) => plan.call(renderer, collection, options) }),
+  }
 }
 
 /** The names of the built-in renderers, in the order they run. */
@@ -35,28 +58,16 @@ function builtin(name: string, settings: SiteSettings): PlannedRenderer | undefi
     Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
   switch (name) {
     case 'html':
-      return {
-        name,
-        render: async (collection) =>
-          htmlRenderer.render(collection, defined({ siteTitle, baseUrl })),
-      }
+      return withSettings(htmlRenderer, defined({ siteTitle, baseUrl }))
     case 'json':
-      return {
-        name,
-        render: async (collection) =>
-          jsonRenderer.render(collection, defined({ siteTitle, baseUrl })),
-      }
+      return withSettings(jsonRenderer, defined({ siteTitle, baseUrl }))
     case 'rss': {
       if (baseUrl === undefined) {
         throw new UsageError(
           'The rss renderer needs --base-url (feeds must link to absolute URLs), e.g. --base-url https://example.org/notes/',
         )
       }
-      return {
-        name,
-        render: async (collection) =>
-          rssRenderer.render(collection, defined({ baseUrl, siteTitle })),
-      }
+      return withSettings(rssRenderer, defined({ baseUrl, siteTitle }))
     }
     default:
       return undefined
@@ -96,10 +107,7 @@ async function loadRendererModule(
       `${specifier} exports no renderer (a default export or an export named \`renderer\` with \`name\` and \`render\`).`,
     )
   }
-  return {
-    name: candidate.name,
-    render: async (collection) => candidate.render(collection, { ...settings }),
-  }
+  return withSettings(candidate, { ...settings })
 }
 
 /** Options of {@link planRenderers}. */

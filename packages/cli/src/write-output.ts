@@ -10,11 +10,28 @@
  *   earlier run wrote it (it holds the marker file `.paper-notes-output`) or with `force`.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import {
+  copyFile,
+  link,
+  mkdir,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
 import { isSafeOutputPath, type RenderedFile } from '@paper-notes/core'
 import { addStagingFolder, forgetStagingFolder } from './staging-folders.js'
+
+/**
+ * The build cache folder inside the output folder (parsed notes and the output manifest, see
+ * `build-cache.ts`). Renderers may not write into it.
+ */
+export const cacheFolder = '.paper-notes-cache'
 
 /** The file every run writes into its output folder, marking it as safe to replace next time. */
 export const outputMarkerFile = '.paper-notes-output'
@@ -67,29 +84,27 @@ function isSameOrInside(parent: string, child: string): boolean {
 }
 
 /**
- * Checks every rendered path before anything is written: relative and clean (core's
- * `isSafeOutputPath`), resolving inside `outDir`, not the marker file, no path twice, and no
+ * Checks every rendered path: relative and clean (core's `isSafeOutputPath`), resolving inside
+ * `outDir`, not the marker file or the cache folder, no path twice, and no
  * path that is both a file and a folder. Throws an {@link OutputError} naming the bad paths.
  */
-export function checkOutputPaths(outDir: string, files: readonly RenderedFile[]): void {
+export function checkOutputPaths(outDir: string, paths: readonly string[]): void {
   const root = resolve(outDir)
-  const unsafe = files
-    .map((file) => file.path)
-    .filter((path) => {
-      if (typeof path !== 'string' || !isSafeOutputPath(path)) return true
-      const target = resolve(root, path)
-      return !target.startsWith(root + sep) || path === outputMarkerFile
-    })
+  const unsafe = paths.filter((path) => {
+    if (typeof path !== 'string' || !isSafeOutputPath(path)) return true
+    const target = resolve(root, path)
+    return !target.startsWith(root + sep) || isReservedOutputPath(path)
+  })
   if (unsafe.length > 0) {
     throw new OutputError(
       'unsafe-output-path',
-      `Refusing to write outside the output folder (or over its marker): ${unsafe.map((path) => JSON.stringify(path)).join(', ')}`,
+      `Refusing to write outside the output folder (or over its marker or cache): ${unsafe.map((path) => JSON.stringify(path)).join(', ')}`,
       unsafe,
     )
   }
   const seen = new Set<string>()
   const duplicates = new Set<string>()
-  for (const { path } of files) {
+  for (const path of paths) {
     if (seen.has(path)) duplicates.add(path)
     seen.add(path)
   }
@@ -161,9 +176,195 @@ async function checkOutputDir(outDir: string, options: WriteOutputOptions): Prom
   }
 }
 
+/** A staging folder being filled, which replaces the output folder on {@link OutputStaging.commit}. */
+export interface OutputStaging {
+  /** The absolute output folder it will replace. */
+  readonly outDir: string
+  /** The absolute staging folder (beside `outDir`). */
+  readonly dir: string
+  /** Writes one file (its path checked as in {@link writeStagedFile}). */
+  write(path: string, contents: string | Uint8Array): Promise<void>
+  /** Writes the marker file, then replaces `outDir` with the staging folder by renames. */
+  commit(): Promise<void>
+  /** Removes the staging folder; `outDir` stays as it was. */
+  abort(): Promise<void>
+}
+
+/** Whether a rendered path is reserved by the CLI (the marker file, the cache folder). */
+export function isReservedOutputPath(path: string): boolean {
+  return path === outputMarkerFile || path === cacheFolder || path.startsWith(`${cacheFolder}/`)
+}
+
+/** The folders already made below one staging folder, so each is made once. */
+export type MadeFolders = Set<string>
+
+/**
+ * Writes one file below a staging folder: the path must be safe (core's `isSafeOutputPath`),
+ * not reserved ({@link isReservedOutputPath}) and resolve inside the folder; the file must not
+ * exist yet (`wx`), so two writers of one path fail instead of overwriting each other. Used by
+ * the main thread and by build workers alike.
+ *
+ * @example
+ * await writeStagedFile(staging.dir, 'notes/4175.html', html, new Set())
+ */
+export async function writeStagedFile(
+  stagingDir: string,
+  path: string,
+  contents: string | Uint8Array,
+  made: MadeFolders,
+  options: StagedFileOptions = {},
+): Promise<void> {
+  const target = stagedPath(stagingDir, path, options)
+  const dir = dirname(target)
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
+  await writeFile(target, contents, { flag: 'wx' })
+}
+
+/**
+ * Puts an existing file (from the previous output) at `path` below a staging folder: a hard
+ * link when the file system allows it, else a copy. Checks the path like {@link writeStagedFile}.
+ */
+export async function linkStagedFile(
+  stagingDir: string,
+  path: string,
+  from: string,
+  made: MadeFolders,
+  options: StagedFileOptions = {},
+): Promise<void> {
+  const target = stagedPath(stagingDir, path, options)
+  const dir = dirname(target)
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true })
+    made.add(dir)
+  }
+  try {
+    await link(from, target)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+    await copyFile(from, target, constants.COPYFILE_EXCL)
+  }
+}
+
+/** Options of {@link writeStagedFile} and {@link linkStagedFile}. */
+export interface StagedFileOptions {
+  /** The file is the CLI's own cache file: its path must be inside the cache folder. */
+  cache?: boolean
+}
+
+/**
+ * The absolute path of `path` below a staging folder, after checking it as
+ * {@link writeStagedFile} does; throws an `unsafe-output-path` {@link OutputError} otherwise.
+ */
+export function stagedPath(
+  stagingDir: string,
+  path: string,
+  options: StagedFileOptions = {},
+): string {
+  const allowed = options.cache ? path.startsWith(`${cacheFolder}/`) : !isReservedOutputPath(path)
+  const target = typeof path === 'string' ? resolve(stagingDir, path) : ''
+  if (
+    typeof path !== 'string' ||
+    !isSafeOutputPath(path) ||
+    !allowed ||
+    !target.startsWith(stagingDir + sep)
+  ) {
+    throw new OutputError(
+      'unsafe-output-path',
+      `Refusing to write outside the output folder (or over its marker or cache): ${JSON.stringify(path)}`,
+      [String(path)],
+    )
+  }
+  return target
+}
+
+function writeFailure(target: string, error: unknown): OutputError {
+  if (error instanceof OutputError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new OutputError('output-write-failed', `Writing the output failed: ${message}`, [target])
+}
+
+/**
+ * Checks the output folder (see the module comment) and makes a fresh staging folder beside it,
+ * registered for removal on Ctrl-C. Files are written into it one by one as they are made; then
+ * `commit` swaps it in, or `abort` throws it away.
+ *
+ * @example
+ * const staging = await openOutputStaging('site', { cwd: process.cwd() })
+ * try {
+ *   await staging.write('index.html', html)
+ *   await staging.commit()
+ * } catch (error) {
+ *   await staging.abort()
+ *   throw error
+ * }
+ */
+export async function openOutputStaging(
+  outDir: string,
+  options: WriteOutputOptions,
+): Promise<OutputStaging> {
+  const target = resolve(options.cwd, outDir)
+  await checkOutputDir(target, options)
+  const parent = dirname(target)
+  await mkdir(parent, { recursive: true })
+  const staging = await mkdtemp(join(parent, `.${basename(target)}.tmp-`))
+  addStagingFolder(staging)
+  const made: MadeFolders = new Set()
+  let open = true
+  const abort = async () => {
+    if (!open) return
+    open = false
+    forgetStagingFolder(staging)
+    await rm(staging, { recursive: true, force: true })
+  }
+  return {
+    outDir: target,
+    dir: staging,
+    async write(path, contents) {
+      try {
+        await writeStagedFile(staging, path, contents, made)
+      } catch (error) {
+        throw writeFailure(target, error)
+      }
+    },
+    abort,
+    async commit() {
+      try {
+        await writeFile(join(staging, outputMarkerFile), markerContents, { flag: 'wx' })
+      } catch (error) {
+        await abort()
+        throw writeFailure(target, error)
+      }
+      open = false
+      forgetStagingFolder(staging)
+      const previous = await stat(target).catch(() => undefined)
+      if (previous === undefined) {
+        await rename(staging, target)
+        return
+      }
+      const retired = join(parent, `.${basename(target)}.old-${randomBytes(4).toString('hex')}`)
+      await rename(target, retired)
+      try {
+        await rename(staging, target)
+      } catch (error) {
+        await rename(retired, target)
+        await rm(staging, { recursive: true, force: true })
+        const message = error instanceof Error ? error.message : String(error)
+        throw new OutputError('output-write-failed', `Replacing ${target} failed: ${message}`, [
+          target,
+        ])
+      }
+      await rm(retired, { recursive: true, force: true })
+    },
+  }
+}
+
 /**
  * Writes `files` into `outDir`, replacing its previous contents atomically (see the module
- * comment). Nothing in `outDir` changes when this throws.
+ * comment). Nothing in `outDir` changes when this throws. `build` writes file by file through
+ * {@link openOutputStaging} instead, so that it never holds every file at once.
  *
  * @example
  * const files = await htmlRenderer.render(collection, { siteTitle: 'Notes' })
@@ -175,54 +376,20 @@ export async function writeOutput(
   options: WriteOutputOptions,
 ): Promise<WriteOutputResult> {
   const target = resolve(options.cwd, outDir)
-  checkOutputPaths(target, files)
-  await checkOutputDir(target, options)
-
-  const parent = dirname(target)
-  await mkdir(parent, { recursive: true })
-  const staging = await mkdtemp(join(parent, `.${basename(target)}.tmp-`))
-  addStagingFolder(staging)
+  checkOutputPaths(
+    target,
+    files.map((file) => file.path),
+  )
+  const staging = await openOutputStaging(target, options)
   try {
-    const madeDirs = new Set<string>()
     for (const file of files) {
-      const path = resolve(staging, file.path)
-      if (!path.startsWith(staging + sep)) {
-        throw new OutputError('unsafe-output-path', `Refusing to write ${file.path}`, [file.path])
-      }
-      const dir = dirname(path)
-      if (!madeDirs.has(dir)) {
-        await mkdir(dir, { recursive: true })
-        madeDirs.add(dir)
-      }
-      // `wx`: the staging folder is new, so an existing file here would mean a race; refuse it.
-      await writeFile(path, file.contents, { flag: 'wx' })
+      await staging.write(file.path, file.contents)
       options.onFileWritten?.(file.path)
     }
-    await writeFile(join(staging, outputMarkerFile), markerContents, { flag: 'wx' })
   } catch (error) {
-    forgetStagingFolder(staging)
-    await rm(staging, { recursive: true, force: true })
-    if (error instanceof OutputError) throw error
-    const message = error instanceof Error ? error.message : String(error)
-    throw new OutputError('output-write-failed', `Writing the output failed: ${message}`, [target])
+    await staging.abort()
+    throw writeFailure(target, error)
   }
-
-  forgetStagingFolder(staging)
-  const previous = await stat(target).catch(() => undefined)
-  if (previous === undefined) {
-    await rename(staging, target)
-    return { outDir: target, written: files.length }
-  }
-  const retired = join(parent, `.${basename(target)}.old-${randomBytes(4).toString('hex')}`)
-  await rename(target, retired)
-  try {
-    await rename(staging, target)
-  } catch (error) {
-    await rename(retired, target)
-    await rm(staging, { recursive: true, force: true })
-    const message = error instanceof Error ? error.message : String(error)
-    throw new OutputError('output-write-failed', `Replacing ${target} failed: ${message}`, [target])
-  }
-  await rm(retired, { recursive: true, force: true })
+  await staging.commit()
   return { outDir: target, written: files.length }
 }

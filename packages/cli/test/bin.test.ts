@@ -117,7 +117,9 @@ describe('build', () => {
       expect(files).toContain(path)
     }
     const written = Number(/(\d+) files written/.exec(lines[0]!)![1])
-    expect(files).toHaveLength(written + 1) // + the marker file
+    const cache = files.filter((path) => path.startsWith('.paper-notes-cache/'))
+    expect(cache).toContain('.paper-notes-cache/manifest.json')
+    expect(files).toHaveLength(written + 1 + cache.length) // + the marker file and the cache
     expect(await readFile(join(cwd, 'site/index.html'), 'utf8')).toContain('My notes')
     const notes = JSON.parse(await readFile(join(cwd, 'site/notes.json'), 'utf8')) as {
       id: string

@@ -199,9 +199,9 @@ describe('checkOutputPaths', () => {
   it('accepts clean relative paths, including non-ASCII and dotted names', () => {
     expect(() =>
       checkOutputPaths('/tmp/site', [
-        file('tags/日本語.html'),
-        file('feeds/tag.rss.xml'),
-        file('..hidden-but-inside.html'),
+        'tags/日本語.html',
+        'feeds/tag.rss.xml',
+        '..hidden-but-inside.html',
       ]),
     ).not.toThrow()
   })

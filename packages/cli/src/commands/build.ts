@@ -1,10 +1,43 @@
 /** `paper-notes build`: notes → collection → renderers → files in `--out`. */
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { RenderedFile } from '@paper-notes/core'
+import type { Note } from '@paper-notes/core'
+import {
+  type ManifestEntry,
+  manifestPath,
+  manifestText,
+  type ParsedFile,
+  type PreviousCache,
+  parsedEntryPath,
+  parsedEntryText,
+  parseKey,
+  readParsedEntry,
+  readPreviousCache,
+} from '../build-cache.js'
+import {
+  type BuildWorkers,
+  startBuildWorkers,
+  WorkerFailure,
+  workerScript,
+} from '../build-workers.js'
+import type { InputSource } from '../inputs.js'
 import type { CliIo } from '../io.js'
-import { planRenderers } from '../renderers.js'
+import { parseSource } from '../parse-source.js'
+import { countStaleFiles, renderShare, type ShareResult } from '../render-share.js'
+import { type PlannedRenderer, planRenderers } from '../renderers.js'
 import { createRunContext } from '../run-context.js'
+import { UsageError } from '../usage-error.js'
+import {
+  checkOutputPaths,
+  linkStagedFile,
+  OutputError,
+  type OutputStaging,
+  openOutputStaging,
+  outputMarkerFile,
+  writeStagedFile,
+} from '../write-output.js'
 import { type OutputRunOptions, startOutputRun } from './output-run.js'
 
 /** Options of `paper-notes build`. */
@@ -15,7 +48,45 @@ export interface BuildOptions extends OutputRunOptions {
   baseUrl?: string
   /** `--title`. */
   title?: string
+  /** `--jobs`: threads to parse and render in (a positive integer; see {@link defaultJobs}). */
+  jobs?: string | number
+  /** `--no-cache` sets this to `false`: the build cache is neither read nor written. */
+  cache?: boolean
 }
+
+/** The most threads `--jobs` defaults to: more rarely pays for the copies between threads. */
+export const maxDefaultJobs = 4
+
+/** `--jobs` when not given: the available parallelism, at most {@link maxDefaultJobs}. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), maxDefaultJobs))
+}
+
+/** Reads `--jobs`: a positive integer, else a {@link UsageError}. */
+export function parseJobs(value: string | number | undefined): number {
+  if (value === undefined) return defaultJobs()
+  const text = String(value).trim()
+  const jobs = /^\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(jobs) || jobs < 1) {
+    throw new UsageError(
+      `--jobs must be a whole number of at least 1, got ${JSON.stringify(String(value))}`,
+    )
+  }
+  return jobs
+}
+
+/** One input file's parse, to be written to the new cache. */
+interface ParsedEntry {
+  key: string
+  parsed: ParsedFile
+  /** Read from the previous cache (its entry is linked, not written again). */
+  reused: boolean
+}
+
+/** Fewer input files to parse than this are parsed in the main thread (threads cost a start). */
+const minFilesForWorkers = 64
+/** Fewer output files to render than this are rendered in the main thread. */
+const minStaleFilesForWorkers = 256
 
 /**
  * Runs `paper-notes build` and returns its exit status: 0 when the output was written, 1 when
@@ -23,7 +94,7 @@ export interface BuildOptions extends OutputRunOptions {
  * output path). Usage errors throw a `UsageError` (exit status 2).
  *
  * @example
- * const status = await runBuild(['notes/'], { out: 'site', baseUrl: 'https://example.org/' }, processIo())
+ * const status = await runBuild(['notes/'], { out: 'site', baseUrl: 'https://example.org/', jobs: 2 }, processIo())
  */
 export async function runBuild(
   inputs: readonly string[],
@@ -32,47 +103,276 @@ export async function runBuild(
 ): Promise<number> {
   const context = createRunContext(io)
   const { err } = context
-  const renderers = await planRenderers({
-    list: options.renderers,
-    baseUrl: options.baseUrl,
-    siteTitle: options.title,
+  const jobs = parseJobs(options.jobs)
+  const rendererOptions = {
+    ...(options.renderers === undefined ? {} : { list: options.renderers }),
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    ...(options.title === undefined ? {} : { siteTitle: options.title }),
     cwd: io.cwd,
+  }
+  const renderers = await planRenderers({
+    ...rendererOptions,
     warn: (message) => context.warn(`${err.yellow('warning')} ${message}`),
   })
-  const run = await startOutputRun('build', inputs, options, context)
-  const stop = run.precondition()
-  if (stop !== undefined) return stop
+  const info = (message: string) => {
+    if (options.verbose) context.warn(`${err.blue('info')} ${message}`)
+  }
 
-  const files: RenderedFile[] = []
-  const owners = new Map<string, string>()
-  context.progress.start('rendering', renderers.length, 'renderers')
-  for (const renderer of renderers) {
-    let rendered: RenderedFile[]
-    try {
-      rendered = await renderer.render(run.read.collection)
-    } catch (error) {
-      context.progress.done()
-      const message = error instanceof Error ? error.message : String(error)
-      return run.fail(`The ${renderer.name} renderer failed: ${message}`)
+  const outDir = resolve(io.cwd, options.out)
+  const useCache = options.cache !== false
+  let previous: PreviousCache | undefined
+  if (useCache && existsSync(join(outDir, outputMarkerFile))) {
+    const found = await readPreviousCache(outDir)
+    previous = found.cache
+    if (found.reason !== undefined) info(found.reason)
+  }
+  const script = jobs > 1 ? workerScript() : undefined
+  if (jobs > 1 && script === undefined) {
+    info('the worker script is not built next to the CLI: building in one thread')
+  }
+  let workers: BuildWorkers | undefined
+  const startWorkers = () => {
+    workers ??= startBuildWorkers(jobs, script!)
+    return workers
+  }
+
+  try {
+    const parseOptions = {
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
     }
-    context.progress.tick(1, `${files.length + rendered.length} files`)
-    for (const file of rendered) {
-      const owner = owners.get(file.path)
-      if (owner !== undefined) {
-        context.progress.done()
-        return run.fail(
-          `The ${owner} and ${renderer.name} renderers both write ${JSON.stringify(file.path)}.`,
-        )
+    const parsedFiles: ParsedEntry[] = []
+    const parse = async (
+      sources: readonly InputSource[],
+      parsed: (files: number, notes: number) => void,
+    ) => {
+      const results: ParsedFile[] = new Array(sources.length)
+      const keys = sources.map((source) => parseKey(source, parseOptions))
+      const misses: number[] = []
+      let hitNotes = 0
+      for (const [index, key] of keys.entries()) {
+        const hit = previous ? await readParsedEntry(previous.outDir, key) : undefined
+        if (hit === undefined) {
+          misses.push(index)
+        } else {
+          results[index] = hit
+          hitNotes += hit.notes.length
+        }
       }
-      owners.set(file.path, renderer.name)
-      files.push(file)
+      if (misses.length < sources.length) parsed(sources.length - misses.length, hitNotes)
+      info(`${sources.length - misses.length} of ${sources.length} files taken from the cache`)
+      if (script !== undefined && misses.length >= minFilesForWorkers) {
+        const fresh = await startWorkers().parse(
+          misses.map((index) => sources[index]!),
+          parseOptions,
+          parsed,
+        )
+        fresh.forEach((result, offset) => {
+          results[misses[offset]!] = result
+        })
+      } else {
+        for (const index of misses) {
+          const result = parseSource(sources[index]!, parseOptions)
+          results[index] = result
+          parsed(1, result.notes.length)
+        }
+      }
+      const missed = new Set(misses)
+      for (const [index, key] of keys.entries()) {
+        parsedFiles.push({ key, parsed: results[index]!, reused: !missed.has(index) })
+      }
+      return results
+    }
+
+    const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`
+    let phase = performance.now()
+    const run = await startOutputRun('build', inputs, options, context, { parse })
+    info(`read and parsed ${run.read.sources.length} files in ${seconds(phase)}`)
+    phase = performance.now()
+    const stop = run.precondition()
+    if (stop !== undefined) return stop
+
+    let staging: OutputStaging
+    try {
+      staging = await openOutputStaging(outDir, {
+        cwd: io.cwd,
+        force: options.force,
+        inputs: run.read.sources.flatMap((source) =>
+          source.absolutePath === undefined ? [] : [source.absolutePath],
+        ),
+      })
+    } catch (error) {
+      if (error instanceof OutputError) return run.fail(`${error.message} [${error.code}]`)
+      throw error
+    }
+
+    try {
+      const collection = run.read.collection
+      const stale = countStaleFiles(collection, renderers, previous)
+      context.progress.start('rendering', stale.planned ?? collection.notes.length, 'files')
+      const parallel =
+        script !== undefined &&
+        (stale.files === undefined || stale.files >= minStaleFilesForWorkers)
+      let shares: ShareResult[]
+      if (parallel) {
+        info(`rendering in ${jobs} threads`)
+        shares = await renderInWorkers(startWorkers(), run.read.notes, {
+          renderers: rendererOptions,
+          stagingDir: staging.dir,
+          previous,
+          onProgress: (count) => context.progress.tick(count),
+        })
+      } else {
+        shares = [
+          await renderShare(collection, renderers, {
+            share: { index: 0, count: 1 },
+            stagingDir: staging.dir,
+            ...(previous === undefined ? {} : { previous }),
+            onFile: () => context.progress.tick(),
+          }),
+        ]
+      }
+      context.progress.done()
+      info(`rendered in ${seconds(phase)}`)
+      phase = performance.now()
+      const problem = checkShares(outDir, renderers, shares)
+      if (problem !== undefined) {
+        await staging.abort()
+        return run.fail(problem)
+      }
+
+      const manifest = new Map<string, ManifestEntry>()
+      let reused = 0
+      for (const share of shares) {
+        for (const file of share.files) {
+          manifest.set(file.path, file.entry)
+          if (file.reused) reused += 1
+        }
+      }
+      if (useCache) {
+        context.progress.start('writing', parsedFiles.length + 1, 'cache entries')
+        await writeCache(staging.dir, parsedFiles, previous, manifest, () =>
+          context.progress.tick(),
+        )
+        context.progress.done()
+      }
+      info(
+        `${manifest.size - reused} files rendered, ${reused} carried over from the cache; cache written in ${seconds(phase)}`,
+      )
+      await staging.commit()
+      const status = run.succeed(manifest.size)
+      if (manifest.has('index.html')) {
+        context.print(`Open ${pathToFileURL(resolve(outDir, 'index.html')).href} in a browser.`)
+      }
+      return status
+    } catch (error) {
+      await staging.abort()
+      context.progress.done()
+      if (error instanceof OutputError) return run.fail(`${error.message} [${error.code}]`)
+      if (error instanceof WorkerFailure && error.originalName === 'OutputError') {
+        return run.fail(`${error.message} [${error.code}]`)
+      }
+      const message = error instanceof Error ? error.message : String(error)
+      return run.fail(`Writing the output failed: ${message} [output-write-failed]`)
+    }
+  } finally {
+    await workers?.close()
+  }
+}
+
+/** Renders share `i` of N on worker `i`, all at once. */
+async function renderInWorkers(
+  workers: BuildWorkers,
+  notes: readonly Note[],
+  options: {
+    renderers: Parameters<BuildWorkers['render']>[1]['renderers']
+    stagingDir: string
+    previous: PreviousCache | undefined
+    onProgress: (count: number) => void
+  },
+): Promise<ShareResult[]> {
+  const previous =
+    options.previous === undefined
+      ? undefined
+      : { outDir: options.previous.outDir, files: [...options.previous.files] }
+  return Promise.all(
+    Array.from({ length: workers.size }, (_, index) =>
+      workers.render(
+        index,
+        {
+          notes: [...notes],
+          renderers: options.renderers,
+          stagingDir: options.stagingDir,
+          ...(previous === undefined ? {} : { previous }),
+        },
+        options.onProgress,
+      ),
+    ),
+  )
+}
+
+/**
+ * The first problem of a finished render, as a message: a renderer that failed (in renderer
+ * order), two renderers writing one path, or unsafe or clashing paths; `undefined` when none.
+ */
+function checkShares(
+  outDir: string,
+  renderers: readonly PlannedRenderer[],
+  shares: readonly ShareResult[],
+): string | undefined {
+  const failures = shares.flatMap((share) => (share.failure ? [share.failure] : []))
+  const order = renderers.map((renderer) => renderer.name)
+  failures.sort((a, b) => order.indexOf(a.renderer) - order.indexOf(b.renderer))
+  const failure = failures[0]
+  if (failure !== undefined) return `The ${failure.renderer} renderer failed: ${failure.message}`
+  const owners = new Map<string, string>()
+  for (const share of shares) {
+    for (const file of share.files) {
+      const owner = owners.get(file.path)
+      if (owner !== undefined && owner !== file.renderer) {
+        return `The ${owner} and ${file.renderer} renderers both write ${JSON.stringify(file.path)}.`
+      }
+      owners.set(file.path, file.renderer)
     }
   }
-  context.progress.done()
-
-  const status = await run.write(files)
-  if (status === 0 && files.some((file) => file.path === 'index.html')) {
-    context.print(`Open ${pathToFileURL(resolve(run.outDir, 'index.html')).href} in a browser.`)
+  try {
+    checkOutputPaths(
+      outDir,
+      shares.flatMap((share) => share.files.map((file) => file.path)),
+    )
+  } catch (error) {
+    if (error instanceof OutputError) return `${error.message} [${error.code}]`
+    throw error
   }
-  return status
+  return undefined
+}
+
+/** Writes the parsed-note entries (reused ones linked from the previous cache) and the manifest. */
+async function writeCache(
+  stagingDir: string,
+  parsedFiles: readonly ParsedEntry[],
+  previous: PreviousCache | undefined,
+  manifest: ReadonlyMap<string, ManifestEntry>,
+  tick: () => void,
+): Promise<void> {
+  const made = new Set<string>()
+  const done = new Set<string>()
+  const cache = { cache: true }
+  for (const { key, parsed, reused } of parsedFiles) {
+    tick()
+    if (done.has(key)) continue
+    done.add(key)
+    const path = parsedEntryPath(key)
+    if (reused && previous !== undefined) {
+      try {
+        await linkStagedFile(stagingDir, path, join(previous.outDir, path), made, cache)
+        continue
+      } catch {
+        // The previous entry vanished: write it again from what was read.
+      }
+    }
+    await writeStagedFile(stagingDir, path, parsedEntryText(key, parsed), made, cache)
+  }
+  await writeStagedFile(stagingDir, manifestPath, manifestText(manifest), made, cache)
+  tick()
 }

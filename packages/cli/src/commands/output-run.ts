@@ -6,7 +6,12 @@
  */
 import { resolve } from 'node:path'
 import { countDiagnostics, type RenderedFile, type SourceFormat } from '@paper-notes/core'
-import { type ReadNotesResult, readNotes, sourceTexts } from '../read-notes.js'
+import {
+  type ReadNotesOptions,
+  type ReadNotesResult,
+  readNotes,
+  sourceTexts,
+} from '../read-notes.js'
 import { type RunContext, writeDiagnostics } from '../run-context.js'
 import { formatSummary } from '../summary.js'
 import { OutputError, writeOutput } from '../write-output.js'
@@ -27,6 +32,12 @@ export interface OutputRunOptions {
   verbose?: boolean
 }
 
+/** How a command reads its inputs, beyond the shared options. */
+export interface OutputRunReading {
+  /** Parses the inputs (see `ReadNotesOptions.parse`). */
+  parse?: ReadNotesOptions['parse']
+}
+
 /** A run of `build` or `convert` after its inputs were read. */
 export interface OutputRun {
   /** The absolute output folder. */
@@ -42,6 +53,8 @@ export interface OutputRun {
   fail(message: string): number
   /** Writes the files atomically into `outDir` and returns the exit status. */
   write(files: readonly RenderedFile[]): Promise<number>
+  /** Reports success after `files` files were written (by the caller) and returns 0. */
+  succeed(files: number): number
 }
 
 /** Reads the inputs of `command` and returns what finishes the run. */
@@ -50,6 +63,7 @@ export async function startOutputRun(
   inputs: readonly string[],
   options: OutputRunOptions,
   context: RunContext,
+  reading: OutputRunReading = {},
 ): Promise<OutputRun> {
   const { io, err } = context
   const outDir = resolve(io.cwd, options.out)
@@ -60,6 +74,7 @@ export async function startOutputRun(
     pageTag: options.pageTag,
     exclude: [outDir],
     progress: context.progress,
+    ...(reading.parse === undefined ? {} : { parse: reading.parse }),
   })
   const counts = countDiagnostics(read.diagnostics)
   const shown = options.verbose
@@ -95,6 +110,7 @@ export async function startOutputRun(
     outDir,
     read,
     fail,
+    succeed: (files) => finish(true, files),
     precondition() {
       if (read.inputFailed) return fail('Some inputs could not be read (see above).')
       if (read.sources.length === 0) return fail('No note files found in the inputs.')

@@ -1,0 +1,241 @@
+/**
+ * The build cache, kept in the output folder under `.paper-notes-cache/` and carried into every
+ * new output folder:
+ *
+ * - `parsed/<key>.json`: the notes and diagnostics of one input file, without comment `tree`s,
+ *   keyed by a SHA-256 of the file's path and bytes, the parse options and the CLI and parser
+ *   versions, so an unchanged file is not parsed again;
+ * - `manifest.json`: for every output file, a fingerprint of what made it (renderer name and
+ *   version, options, path, the plan's `dependsOn.key` and the content of every note it depends
+ *   on) and a hash of its bytes, so an unchanged file is carried over instead of rendered.
+ *
+ * A missing, corrupt or foreign cache is ignored (the build says why with `--verbose`).
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Diagnostic, Note, SourceFormat } from '@paper-notes/core'
+import parserPackage from '@paper-notes/parser/package.json' with { type: 'json' }
+import cliPackage from '../package.json' with { type: 'json' }
+import { cacheFolder } from './write-output.js'
+
+/** Bumped whenever the layout or meaning of the cache changes: older caches are then ignored. */
+export const cacheFormatVersion = 1
+
+const manifestTag = 'paper-notes-build-cache'
+
+/** What the cache depends on besides its inputs: the versions of the code that wrote it. */
+export const cacheVersions = `${cacheFormatVersion}:${cliPackage.version}:${parserPackage.version}`
+
+/** The cache folder's path, relative to the output folder. */
+export const manifestPath = `${cacheFolder}/manifest.json`
+
+/** The parsed-note cache entry of `key`, relative to the output folder. */
+export function parsedEntryPath(key: string): string {
+  return `${cacheFolder}/parsed/${key}.json`
+}
+
+/** The parse of one input file: what the parser returned (comment trees left out). */
+export interface ParsedFile {
+  /** The notes, in order. */
+  notes: Note[]
+  /** The parser's diagnostics, in order. */
+  diagnostics: Diagnostic[]
+}
+
+/** One output file in the manifest. */
+export interface ManifestEntry {
+  /** What made the file (see {@link fileFingerprint}); absent when it cannot be reused. */
+  fingerprint?: string
+  /** SHA-1 of its bytes, hex. */
+  hash: string
+}
+
+/** The manifest file's contents. */
+interface Manifest {
+  format: typeof manifestTag
+  versions: string
+  files: Record<string, ManifestEntry>
+}
+
+/**
+ * The key of an input file's parse: a SHA-256 over the cache versions, the parse options, the
+ * file's path (diagnostics name it) and its text.
+ *
+ * @example
+ * parseKey({ path: 'notes/4175.md', contents: '# …' }, { format: undefined, pageTag: true })
+ */
+export function parseKey(
+  source: { path: string; contents: string },
+  options: { format?: SourceFormat; pageTag?: boolean },
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([cacheVersions, options.format ?? null, options.pageTag ?? null, source.path]),
+    )
+    .update('\0')
+    .update(source.contents)
+    .digest('hex')
+}
+
+/** A note as JSON without its comment trees (the renderers rebuild them from the markdown). */
+export function withoutTrees(note: Note): Note {
+  if (note.comments.every((comment) => comment.tree === undefined)) return note
+  return {
+    ...note,
+    comments: note.comments.map(({ tree: _tree, ...comment }) => comment),
+  }
+}
+
+const noteFingerprints = new WeakMap<Note, string>()
+
+/** SHA-1 of a note's JSON without comment trees, memoized per note object. */
+export function noteFingerprint(note: Note): string {
+  let fingerprint = noteFingerprints.get(note)
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha1')
+      .update(JSON.stringify(withoutTrees(note)))
+      .digest('hex')
+    noteFingerprints.set(note, fingerprint)
+  }
+  return fingerprint
+}
+
+/** What identifies a renderer's output besides its plan: name, version and options. */
+export interface RendererIdentity {
+  /** The renderer's name. */
+  name: string
+  /** Its output version (`undefined`: its files are never reused). */
+  version?: string
+  /** Its options as JSON (base URL, title…). */
+  optionsKey: string
+}
+
+/**
+ * The fingerprint of a planned file: SHA-1 over the cache versions, the renderer's identity,
+ * the path, the plan's `dependsOn.key` and each depended-on note's {@link noteFingerprint}.
+ * `undefined` (never reused) when the plan gives no dependencies or the renderer no version.
+ */
+export function fileFingerprint(
+  renderer: RendererIdentity,
+  path: string,
+  dependsOn: { notes: readonly Note[]; key: string } | undefined,
+): string | undefined {
+  if (dependsOn === undefined || renderer.version === undefined) return undefined
+  const hash = createHash('sha1').update(
+    JSON.stringify([
+      cacheVersions,
+      renderer.name,
+      renderer.version,
+      renderer.optionsKey,
+      path,
+      dependsOn.key,
+    ]),
+  )
+  for (const note of dependsOn.notes) hash.update(`\0${noteFingerprint(note)}`)
+  return hash.digest('hex')
+}
+
+/** SHA-1 of a file's bytes, hex. */
+export function contentHash(contents: string | Uint8Array): string {
+  return createHash('sha1').update(contents).digest('hex')
+}
+
+/** The previous build's cache, as read from the output folder. */
+export interface PreviousCache {
+  /** The previous output folder (absolute). */
+  outDir: string
+  /** Its manifest: output path → entry. */
+  files: Map<string, ManifestEntry>
+}
+
+/** What {@link readPreviousCache} found. */
+export interface PreviousCacheResult {
+  /** The cache, or `undefined` when there is none that can be used. */
+  cache?: PreviousCache
+  /** Why there is none, for `--verbose` (`undefined` for a plain first build). */
+  reason?: string
+}
+
+function isManifest(value: unknown): value is Manifest {
+  if (typeof value !== 'object' || value === null) return false
+  const manifest = value as Partial<Manifest>
+  if (manifest.format !== manifestTag || typeof manifest.files !== 'object') return false
+  if (manifest.files === null || Array.isArray(manifest.files)) return false
+  return Object.values(manifest.files).every(
+    (entry) =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof entry.hash === 'string' &&
+      (entry.fingerprint === undefined || typeof entry.fingerprint === 'string'),
+  )
+}
+
+/**
+ * Reads the manifest of the cache in `outDir`. A missing folder is a first build; a manifest
+ * that is not valid JSON, not ours, or written by other versions is ignored with a reason.
+ *
+ * @example
+ * const { cache, reason } = await readPreviousCache('/abs/site')
+ */
+export async function readPreviousCache(outDir: string): Promise<PreviousCacheResult> {
+  let text: string
+  try {
+    text = await readFile(join(outDir, manifestPath), 'utf8')
+  } catch {
+    return {}
+  }
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(text)
+  } catch {
+    return { reason: `ignoring the build cache: ${manifestPath} is not valid JSON` }
+  }
+  if (!isManifest(manifest)) {
+    return { reason: `ignoring the build cache: ${manifestPath} is not a paper-notes manifest` }
+  }
+  if (manifest.versions !== cacheVersions) {
+    return { reason: 'ignoring the build cache: it was written by another version' }
+  }
+  return { cache: { outDir, files: new Map(Object.entries(manifest.files)) } }
+}
+
+/** The manifest file's text for `entries` (sorted by path, so it is deterministic). */
+export function manifestText(entries: ReadonlyMap<string, ManifestEntry>): string {
+  const files: Record<string, ManifestEntry> = {}
+  for (const path of [...entries.keys()].sort()) files[path] = entries.get(path)!
+  const manifest: Manifest = { format: manifestTag, versions: cacheVersions, files }
+  return `${JSON.stringify(manifest)}\n`
+}
+
+function isParsedFile(value: unknown): value is ParsedFile & { key: string } {
+  if (typeof value !== 'object' || value === null) return false
+  const entry = value as Partial<ParsedFile & { key: string }>
+  return Array.isArray(entry.notes) && Array.isArray(entry.diagnostics)
+}
+
+/**
+ * Reads the cached parse of `key` from the previous output folder; `undefined` when it is
+ * missing, unreadable, or not the entry of that key.
+ */
+export async function readParsedEntry(
+  outDir: string,
+  key: string,
+): Promise<ParsedFile | undefined> {
+  try {
+    const value: unknown = JSON.parse(await readFile(join(outDir, parsedEntryPath(key)), 'utf8'))
+    if (!isParsedFile(value) || value.key !== key) return undefined
+    return { notes: value.notes, diagnostics: value.diagnostics }
+  } catch {
+    return undefined
+  }
+}
+
+/** The text of a parsed-note cache entry (trees left out). */
+export function parsedEntryText(key: string, parsed: ParsedFile): string {
+  return JSON.stringify({
+    key,
+    notes: parsed.notes.map(withoutTrees),
+    diagnostics: parsed.diagnostics,
+  })
+}
