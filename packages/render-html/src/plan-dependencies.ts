@@ -11,8 +11,11 @@ import { stableHash } from '@paper-notes/core'
 interface NoteReads {
   /** The notes its comments link to: `#123` references and links to their issue URLs. */
   readonly targets: readonly Note[]
-  /** The slugs of its tags, and what each reference candidate in its comments resolves to. */
-  readonly reads: unknown
+  /**
+   * A fingerprint of the slugs of its tags and of what each reference candidate in its comments
+   * resolves to (hashed once per note: a note shows on several tag pages).
+   */
+  readonly reads: string
 }
 
 const issueNumber = /#(\d+)/g
@@ -39,10 +42,8 @@ function collectTreeStrings(node: unknown, out: string[]): void {
   if (Array.isArray(children)) for (const child of children) collectTreeStrings(child, out)
 }
 
-function numbersIn(texts: readonly string[], pattern: RegExp, into: Set<number>): void {
-  for (const text of texts) {
-    for (const match of text.matchAll(pattern)) into.add(Number(match[1]))
-  }
+function numbersIn(text: string, pattern: RegExp, into: Set<number>): void {
+  for (const match of text.matchAll(pattern)) into.add(Number(match[1]))
 }
 
 /**
@@ -54,13 +55,20 @@ function referenceCandidates(comment: Comment): { hashes: Set<number>; paths: Se
   const strings: string[] = [comment.markdown]
   collectTreeStrings(comment.tree, strings)
   for (const post of comment.posts) if (post.url !== undefined) strings.push(post.url)
-  const decoded = strings.map(decodeReferences)
-  // Adjacent text nodes may be joined into one on the way to the page.
-  decoded.push(decoded.join(''))
   const hashes = new Set<number>()
   const paths = new Set<number>()
-  numbersIn(decoded, issueNumber, hashes)
-  numbersIn(decoded, issuePathNumber, paths)
+  let hasHash = false
+  for (let i = 0; i < strings.length; i++) {
+    let text = strings[i]!
+    if (text.includes('&')) strings[i] = text = decodeReferences(text)
+    if (text.includes('#')) {
+      hasHash = true
+      numbersIn(text, issueNumber, hashes)
+    }
+    if (text.includes('/issues/')) numbersIn(text, issuePathNumber, paths)
+  }
+  // Adjacent text nodes may be joined into one on the way to the page.
+  if (hasHash) numbersIn(strings.join(''), issueNumber, hashes)
   return { hashes, paths }
 }
 
@@ -108,7 +116,7 @@ export class PageDependencies {
     const notes: Note[] = []
     const seen = new Set<Note>()
     pushNew(notes, seen, shown)
-    const cards: unknown[] = []
+    const cards: string[] = []
     for (const note of shown) {
       const card = this.#readsOf(note)
       pushNew(notes, seen, card.targets)
@@ -186,7 +194,7 @@ export class PageDependencies {
       pushNew(targets, seen, candidates)
       pathReads.push([issue, candidates.map(idOf)])
     }
-    return { targets, reads: { slugs, hashReads, pathReads } }
+    return { targets, reads: stableHash(JSON.stringify({ slugs, hashReads, pathReads })) }
   }
 
   /** The notes by every issue number in their `links.issue`. */

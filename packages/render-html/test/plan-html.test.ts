@@ -18,9 +18,16 @@ import { makeComment, makeNote } from './note-factory.js'
 import { sampleNotes } from './sample-collection.js'
 
 /**
+ * A comment that links `#3001` and issue 4100 from raw HTML only (an HTML block): `#` written as
+ * a character reference, and an `<a>` element.
+ */
+const htmlReferences =
+  '<p>&#35;3001 と <a href="https://github.com/example/paper_notes/issues/4100">これ</a></p>'
+
+/**
  * The sample notes (one of them mentions `#4100` and has related references) and two more:
  * one that refers to others by `#4175`, an issue URL, a related title and an unknown `#9999`,
- * and a plain one, so that NLP has three pages at a page size of 2.
+ * and one that refers to others in raw HTML, so that NLP has three pages at a page size of 2.
  */
 function notesWithReferences(): Note[] {
   const markdown =
@@ -56,6 +63,7 @@ function notesWithReferences(): Note[] {
       issueDate: '2026-01-21',
       tags: ['NLP', '日本語 タグ'],
       links: {},
+      comments: [makeComment({ markdown: htmlReferences, tree: parseMarkdown(htmlReferences) })],
     }),
   ]
 }
@@ -77,6 +85,15 @@ function withEditedContent(note: Note): Note {
 function withNewReferences(note: Note): Note {
   const markdown = '関連: #3001 と https://github.com/example/paper_notes/issues/4300'
   return { ...note, comments: [...note.comments, makeComment({ markdown })] }
+}
+
+/** The note with a comment that links `#3001` and issue 4300 from raw HTML only. */
+function withHtmlReferences(note: Note): Note {
+  const markdown = htmlReferences.replace('/issues/4100', '/issues/4300')
+  return {
+    ...note,
+    comments: [...note.comments, makeComment({ markdown, tree: parseMarkdown(markdown) })],
+  }
 }
 
 /** The note without its first tag and with a new one. */
@@ -200,9 +217,11 @@ describe('planHtml', () => {
     // Back-links in collection order: 4300 (newer) and 4175 both refer to 4100.
     expect(ids('notes/4100.html')).toEqual(['4100', '4300', '4175'])
     expect(ids('index.html')).toEqual(['4301', '4300'])
+    // 4301 links #3001 and issue 4100 in raw HTML.
+    expect(ids('notes/4301.html')).toEqual(['4301', '3001', '4100'])
     // NLP, newest first, two a page: 4301, 4300 | 4175, 4100 | 3001. The cards of page 1 link
-    // to 4175 (from 4300's comment; 3001 as above).
-    expect(ids('tags/nlp.html')).toEqual(['4301', '4300', '3001', '4175'])
+    // to 3001 and 4100 (from 4301's comment) and 4175 (from 4300's).
+    expect(ids('tags/nlp.html')).toEqual(['4301', '4300', '3001', '4100', '4175'])
     expect(ids('tags/nlp/page-2.html')).toEqual(['4175', '4100'])
     expect(byPath.get('style.css')!.dependsOn).toEqual({ notes: [], key: '' })
     expect(byPath.get('favicon.svg')!.dependsOn).toEqual({ notes: [], key: '' })
@@ -243,9 +262,14 @@ describe('planHtml', () => {
     })
 
     it.each(ids)('after a comment of note %s starts referring to #3001 and issue 4300', (id) => {
-      const after = [...planHtml(replaced(notes, id, withNewReferences), options)]
-      expect(changedPaths(before, after).length).toBeGreaterThan(0)
-      expect(changedButReusable(before, after, id)).toEqual([])
+      for (const edit of [withNewReferences, withHtmlReferences]) {
+        const after = [...planHtml(replaced(notes, id, edit), options)]
+        const page = String(after.find((file) => file.path === `notes/${id}.html`)!.render())
+        if (id !== '3001') expect(page).toContain('href="3001.html" title="LLaMA2を3行で訓練"')
+        if (id !== '4300')
+          expect(page).toMatch(/href="4300\.html"[^>]* title="\[Paper Note\] Rehearsal/)
+        expect(changedButReusable(before, after, id)).toEqual([])
+      }
     })
 
     it.each(ids)('after note %s loses a tag and gains a new one', (id) => {
