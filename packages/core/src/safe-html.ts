@@ -4,14 +4,19 @@
  * GitHub's schema, so no `<script>`, no `on*` attribute, no `style`, and no `javascript:` or
  * `data:` URL survives from a note. After sanitizing, external links get
  * `rel="noopener noreferrer"` and images `loading="lazy"`.
+ *
+ * Most raw HTML in notes is a lone `<img …>` or `<br>` in a paragraph. Passing the whole tree
+ * through an HTML parser for those is most of the cost of sanitizing a comment, so such tags are
+ * parsed on their own instead (see `lone-raw-tags.ts`), when that gives the tree the parser
+ * would.
  */
-import type { Element, Root as HastRoot } from 'hast'
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import { raw } from 'hast-util-raw'
 import { defaultSchema, sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
 import type { Root as MdastRoot } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
-import { visit } from 'unist-util-visit'
+import { inlineLoneRawTags } from './lone-raw-tags.js'
 import { parseMarkdown } from './markdown.js'
 
 /** Options of {@link toSafeHast} and {@link toSafeHtml}. */
@@ -25,13 +30,31 @@ export interface SafeHtmlOptions {
 
 const externalUrl = /^(?:https?:)?\/\//i
 
-function hasRaw(tree: HastRoot): boolean {
-  let found = false
-  visit(tree, 'raw', () => {
-    found = true
-    return false
-  })
-  return found
+/** Whether the tree has a `raw` node (HTML from the markdown), at any depth. */
+function hasRaw(nodes: readonly (RootContent | { type: string })[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'raw') return true
+    if ('children' in node && hasRaw(node.children as RootContent[])) return true
+  }
+  return false
+}
+
+/** External links get `rel="noopener noreferrer"`, images load lazily (at any depth). */
+function finishElements(nodes: readonly (RootContent | ElementContent)[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    finishElement(node)
+    finishElements(node.children)
+  }
+}
+
+function finishElement(node: Element): void {
+  if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+    if (externalUrl.test(node.properties.href)) node.properties.rel = ['noopener', 'noreferrer']
+  } else if (node.tagName === 'img') {
+    node.properties.loading = 'lazy'
+    node.properties.decoding = 'async'
+  }
 }
 
 /**
@@ -44,19 +67,12 @@ function hasRaw(tree: HastRoot): boolean {
 export function toSafeHast(input: string | MdastRoot, options: SafeHtmlOptions = {}): HastRoot {
   const mdast = typeof input === 'string' ? parseMarkdown(input) : input
   let hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot
-  if (hasRaw(hast)) hast = raw(hast) as HastRoot
+  if (hasRaw(hast.children)) hast = inlineLoneRawTags(hast) ?? (raw(hast) as HastRoot)
   const clean = sanitize(hast, {
     ...defaultSchema,
     clobberPrefix: options.clobberPrefix ?? 'user-content-',
   }) as HastRoot
-  visit(clean, 'element', (node: Element) => {
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
-      if (externalUrl.test(node.properties.href)) node.properties.rel = ['noopener', 'noreferrer']
-    } else if (node.tagName === 'img') {
-      node.properties.loading = 'lazy'
-      node.properties.decoding = 'async'
-    }
-  })
+  finishElements(clean.children)
   return clean
 }
 

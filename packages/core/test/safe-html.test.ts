@@ -1,5 +1,12 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { raw } from 'hast-util-raw'
+import { defaultSchema, sanitize } from 'hast-util-sanitize'
+import { toHtml } from 'hast-util-to-html'
+import { toHast } from 'mdast-util-to-hast'
+import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
-import { parseMarkdown, toSafeHtml } from '../src/index.js'
+import { parseMarkdown, toSafeHast, toSafeHtml } from '../src/index.js'
+import { inlineLoneRawTags } from '../src/lone-raw-tags.js'
 
 describe('toSafeHtml', () => {
   it('renders GFM markdown', () => {
@@ -48,5 +55,128 @@ describe('toSafeHtml', () => {
 
   it('escapes text', () => {
     expect(toSafeHtml('a < b & "c"')).toBe('<p>a &#x3C; b &#x26; "c"</p>')
+  })
+})
+
+/** The sanitizing pipeline written out with the whole-tree HTML parser, as a reference. */
+function referenceSafeHtml(markdown: string): string {
+  const parsed = raw(toHast(parseMarkdown(markdown), { allowDangerousHtml: true }) as Root) as Root
+  const clean = sanitize(parsed, { ...defaultSchema, clobberPrefix: 'user-content-' }) as Root
+  visit(clean, 'element', (node: Element) => {
+    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+      if (/^(?:https?:)?\/\//i.test(node.properties.href)) {
+        node.properties.rel = ['noopener', 'noreferrer']
+      }
+    } else if (node.tagName === 'img') {
+      node.properties.loading = 'lazy'
+      node.properties.decoding = 'async'
+    }
+  })
+  return toHtml(clean)
+}
+
+/** Markdown with lone `<img>`/`<br>` tags in every place markdown puts inline HTML. */
+const loneTagMarkdown = [
+  '<img src="https://github.com/user-attachments/assets/a1.png" width="600" alt="図1">',
+  '忘却の比較 <img src="https://example.org/fig 2.png" alt=\'x "y"\'> は #1234 を参照<br>次の行',
+  'a  \nb <br/> c <BR> d',
+  '- item <img src=a.png>\n- [x] done <br>\n  - nested <img src="b.png" title="t&amp;u">',
+  '1. one\n\n3. <img src=c.png>',
+  '> quote <img src="q.png" onerror="alert(1)">\n>\n> **bold** <br>',
+  '| a | b |\n|:--|--:|\n| <img src="t.png"> | x<br>y |',
+  '# Heading <img src="h.png">',
+  '[![alt](i.png)](https://example.org/) [link <img src="l.png">](https://example.org/l)',
+  '<img src="one.png">\n<img src="two.png">',
+  '<img src="javascript:alert(1)" alt="x"> <img src="data:image/png;base64,AAAA">',
+  '```html\n<img src=not-raw.png>\n```\n\n<img class="wide shot" src="k.png">',
+  '<img src="x.png"></img> then </br> and <br></br>',
+]
+
+/** Markdown whose raw HTML is more than lone tags, or whose tree the HTML parser changes. */
+const wholeTreeMarkdown = [
+  '<details><summary>詳細</summary>\n\n本文 <img src="d.png">\n\n</details>',
+  'text[^1] <img src="f.png">\n\n[^1]: a footnote',
+  '<b>bold <img src="b.png">',
+  '<img src="a.png"><script>alert(1)</script>',
+  '<p>para <img src="p.png"></p>',
+  '<img src="a.png">\n<div>block</div>',
+  '<!-- comment --> <img src="c.png">',
+]
+
+describe('toSafeHtml: raw HTML that is only lone <img> and <br> tags', () => {
+  it('gives the HTML of the whole-tree parse for lone tags in every markdown context', () => {
+    for (const markdown of loneTagMarkdown) {
+      expect(toSafeHtml(markdown), markdown).toBe(referenceSafeHtml(markdown))
+      expect(toSafeHtml(parseMarkdown(markdown)), markdown).toBe(referenceSafeHtml(markdown))
+    }
+  })
+
+  it('gives the HTML of the whole-tree parse when it falls back to it', () => {
+    for (const markdown of wholeTreeMarkdown) {
+      expect(toSafeHtml(markdown), markdown).toBe(referenceSafeHtml(markdown))
+    }
+  })
+
+  it('keeps sanitizing lone tags: no handler, no script URL', () => {
+    const html = toSafeHtml('x <img src="javascript:alert(1)" onerror="alert(1)"> <br onclick=x>')
+    expect(html).toBe('<p>x <img loading="lazy" decoding="async"> <br></p>')
+  })
+
+  it('joins the text around a lone tag as the HTML parser does', () => {
+    const tree = toSafeHast('a  \n#1 <br> b')
+    const paragraph = tree.children[0] as Element
+    expect(paragraph.children.map((child) => child.type)).toEqual([
+      'text',
+      'element',
+      'text',
+      'element',
+      'text',
+    ])
+    expect(paragraph.children[2]).toMatchObject({ type: 'text', value: '\n#1 ' })
+  })
+})
+
+describe('inlineLoneRawTags', () => {
+  const hastOf = (markdown: string) =>
+    toHast(parseMarkdown(markdown), { allowDangerousHtml: true }) as Root
+
+  it('replaces lone tags in place and leaves other elements as they are', () => {
+    const tree = inlineLoneRawTags(hastOf('see <img src="a.png" width="300" alt="図"> and [x](y)'))
+    const paragraph = tree?.children[0] as Element
+    expect(paragraph.children[1]).toEqual({
+      type: 'element',
+      tagName: 'img',
+      properties: { src: 'a.png', width: 300, alt: '図' },
+      children: [],
+    })
+    expect(paragraph.children[3]).toMatchObject({ tagName: 'a', properties: { href: 'y' } })
+  })
+
+  it('declines, leaving the tree alone, when the parser could change more than the tags', () => {
+    for (const markdown of wholeTreeMarkdown) {
+      const tree = hastOf(markdown)
+      const before = JSON.stringify(tree)
+      expect(inlineLoneRawTags(tree), markdown).toBeUndefined()
+      expect(JSON.stringify(tree)).toBe(before)
+    }
+  })
+
+  it('declines for trees markdown does not make: a block in a paragraph, a link in a link', () => {
+    const paragraph = (children: ElementContent[]): Root => ({
+      type: 'root',
+      children: [{ type: 'element', tagName: 'p', properties: {}, children }],
+    })
+    const link = (children: ElementContent[]): Element => ({
+      type: 'element',
+      tagName: 'a',
+      properties: { href: 'https://example.org/' },
+      children,
+    })
+    const lone = { type: 'raw', value: '<br>' } as unknown as ElementContent
+    const list: Element = { type: 'element', tagName: 'ul', properties: {}, children: [] }
+    expect(inlineLoneRawTags(paragraph([lone]))).toBeDefined()
+    expect(inlineLoneRawTags(paragraph([lone, list]))).toBeUndefined()
+    expect(inlineLoneRawTags(paragraph([lone, link([link([])])]))).toBeUndefined()
+    expect(inlineLoneRawTags(paragraph([lone, { type: 'text', value: 'nul\0' }]))).toBeUndefined()
   })
 })
