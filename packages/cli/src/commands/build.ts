@@ -160,7 +160,9 @@ export async function runBuild(
         }
       }
       if (misses.length < sources.length) parsed(sources.length - misses.length, hitNotes)
-      info(`${sources.length - misses.length} of ${sources.length} files taken from the cache`)
+      if (previous !== undefined) {
+        info(`${sources.length - misses.length} of ${sources.length} files taken from the cache`)
+      }
       if (script !== undefined && misses.length >= minFilesForWorkers) {
         const fresh = await startWorkers().parse(
           misses.map((index) => sources[index]!),

@@ -1,0 +1,312 @@
+/**
+ * The build cache (`--out/.paper-notes-cache/`), through `runCli` in-process (one thread: the
+ * worker script exists only in the built `dist/`, see `jobs.test.ts` for threads). A counting
+ * renderer module with a `plan` records which files are actually rendered.
+ */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli.js'
+import type { CliIo } from '../src/io.js'
+import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { makeTempDir, writeTree } from './temp-dir.js'
+
+/** A note whose comments use most of GFM, so rendering from markdown or from a tree can differ. */
+const richComments = `---
+title: "[Paper Note] Tables, Lists and Links in Comments, Grace Hopper+, NeurIPS'24, 2024.12"
+date: 2024-12-24
+tags: [Evaluation, Selected Papers/Blogs, PEFT(Adaptor/LoRA)]
+issue: https://github.com/example/notes/issues/103
+---
+# Abstract
+- A note written for the cache tests: comments with tables, code and links.
+
+<!-- comment -->
+| 手法 | 忘却 |
+| --- | ---: |
+| **LoRA** | 3.2 |
+| *Full* FT | ~~7.9~~ 8.1 |
+
+- [x] 再現済み
+- [ ] コード: \`pip install example\`
+- see https://example.org/paper?id=1&x=2 and [the blog](https://blog.example.org/a_b)
+
+<!-- comment date="2025-01-02" -->
+\`\`\`python
+print("<script>alert(1)</script>")
+\`\`\`
+
+> 引用: "quoted" text with <b>raw html</b> & an ampersand.
+`
+
+/** A renderer module that plans one file per note, an index of all notes, and an undeclared file. */
+const countingRenderer = `
+globalThis.__paperNotesRenders = globalThis.__paperNotesRenders ?? []
+const fileName = (id) => id.replace(/[^A-Za-z0-9-]/g, '_')
+export default {
+  name: 'counting',
+  version: '1',
+  render(collection, options) {
+    return [...this.plan(collection, options)].map((file) => ({
+      path: file.path, contents: file.render(), mediaType: file.mediaType,
+    }))
+  },
+  *plan(collection, options) {
+    const made = (path, text) => () => {
+      globalThis.__paperNotesRenders.push(path)
+      return text()
+    }
+    for (const note of collection.notes) {
+      const path = 'counting/' + fileName(note.id) + '.txt'
+      yield {
+        path, mediaType: 'text/plain',
+        dependsOn: { notes: [note], key: '' },
+        render: made(path, () => (options.siteTitle ?? '') + '|' + note.title + '\\n'),
+      }
+    }
+    yield {
+      path: 'counting/index.txt', mediaType: 'text/plain',
+      dependsOn: { notes: collection.notes, key: String(collection.notes.length) },
+      render: made('counting/index.txt', () => collection.notes.map((n) => n.title).join('\\n')),
+    }
+    yield {
+      path: 'counting/undeclared.txt', mediaType: 'text/plain',
+      render: made('counting/undeclared.txt', () => 'always rendered\\n'),
+    }
+  },
+}
+`
+
+const renders = (): string[] => {
+  const global = globalThis as { __paperNotesRenders?: string[] }
+  global.__paperNotesRenders ??= []
+  return global.__paperNotesRenders
+}
+
+function quietIo(cwd: string) {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const io: CliIo = {
+    cwd,
+    env: {},
+    stdout: { write: (text: string) => stdout.push(text) },
+    stderr: { write: (text: string) => stderr.push(text) },
+    readStdin: async () => '',
+  }
+  return { io, stdout: () => stdout.join(''), stderr: () => stderr.join('') }
+}
+
+async function project(): Promise<string> {
+  const cwd = await makeTempDir()
+  await writeTree(cwd, {
+    'notes/100.md': sparseRehearsal,
+    'notes/101.md': japaneseBlog,
+    'notes/102.md': forgettingEval,
+    'notes/103.md': richComments,
+    'counting.mjs': countingRenderer,
+  })
+  return cwd
+}
+
+const renderers = 'html,json,rss,./counting.mjs'
+const baseUrl = 'https://notes.example.org/'
+
+/** Runs a build and returns what the counting renderer rendered, sorted, and the stderr. */
+async function build(cwd: string, out: string, ...extra: string[]) {
+  renders().length = 0
+  const run = quietIo(cwd)
+  const status = await runCli(
+    ['build', 'notes', '--out', out, '--renderers', renderers, '--base-url', baseUrl, '--jobs', '1']
+      .concat(['--verbose'])
+      .concat(extra),
+    run.io,
+  )
+  expect(status, run.stderr()).toBe(0)
+  return { rendered: [...renders()].sort(), stderr: run.stderr() }
+}
+
+/** Every file below `root` but the cache, path → bytes. */
+async function outputFiles(root: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  const files = new Map<string, Buffer>()
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name).slice(root.length + 1)
+    if (path.startsWith('.paper-notes-cache/')) continue
+    files.set(path, await readFile(join(root, path)))
+  }
+  return files
+}
+
+async function expectSameOutput(a: string, b: string): Promise<void> {
+  const left = await outputFiles(a)
+  const right = await outputFiles(b)
+  expect([...left.keys()].sort()).toEqual([...right.keys()].sort())
+  for (const [path, bytes] of left) {
+    expect(bytes.equals(right.get(path)!), `${path} differs`).toBe(true)
+  }
+}
+
+const everyCountingFile = [
+  'counting/100.txt',
+  'counting/101.txt',
+  'counting/102.txt',
+  'counting/103.txt',
+  'counting/index.txt',
+  'counting/undeclared.txt',
+]
+
+describe('the build cache', () => {
+  it('re-renders only the files that depend on an edited note, with the output of a --no-cache build', async () => {
+    const cwd = await project()
+    expect((await build(cwd, 'site')).rendered).toEqual(everyCountingFile)
+    const unchanged = await build(cwd, 'site')
+    expect(unchanged.rendered).toEqual(['counting/undeclared.txt'])
+    expect(unchanged.stderr).toContain('4 of 4 files taken from the cache')
+
+    await writeFile(
+      join(cwd, 'notes/101.md'),
+      japaneseBlog.replace('実務でそのまま使える', '実務で使える'),
+    )
+    const edited = await build(cwd, 'site')
+    expect(edited.rendered).toEqual([
+      'counting/101.txt',
+      'counting/index.txt',
+      'counting/undeclared.txt',
+    ])
+    expect(edited.stderr).toContain('3 of 4 files taken from the cache')
+    expect(await readFile(join(cwd, 'site/notes.json'), 'utf8')).toContain('実務で使える')
+
+    await build(cwd, 'fresh', '--no-cache')
+    await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
+  })
+
+  it('gives the same bytes from cached notes (no comment trees) as from freshly parsed ones', async () => {
+    const cwd = await project()
+    await build(cwd, 'site', '--title', 'First')
+    // Every file renders again (new title), every note comes from the cache without its trees.
+    const again = await build(cwd, 'site', '--title', 'Notes <& "friends">')
+    expect(again.rendered).toEqual(everyCountingFile)
+    expect(again.stderr).toContain('4 of 4 files taken from the cache')
+    await build(cwd, 'fresh', '--no-cache', '--title', 'Notes <& "friends">')
+    await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
+    const page = await readFile(join(cwd, 'site/notes/103.html'), 'utf8')
+    expect(page).toContain('<table tabindex="0">')
+    expect(page).toContain('<td align="right">3.2')
+    expect(page).not.toContain('<script>alert')
+  })
+
+  it('re-renders everything when --title or --base-url changes', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    expect((await build(cwd, 'site', '--title', 'Other')).rendered).toEqual(everyCountingFile)
+    const moved = await build(
+      cwd,
+      'site',
+      '--title',
+      'Other',
+      '--base-url',
+      'https://other.example/',
+    )
+    expect(moved.rendered).toEqual(everyCountingFile)
+    expect(
+      (await build(cwd, 'site', '--title', 'Other', '--base-url', 'https://other.example/'))
+        .rendered,
+    ).toEqual(['counting/undeclared.txt'])
+  })
+
+  it('removes the files of a removed note', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    await rm(join(cwd, 'notes/102.md'))
+    const after = await build(cwd, 'site')
+    expect(after.rendered).toEqual(['counting/index.txt', 'counting/undeclared.txt'])
+    const files = await outputFiles(join(cwd, 'site'))
+    expect(files.has('counting/102.txt')).toBe(false)
+    expect(files.has('counting/100.txt')).toBe(true)
+    expect([...files.keys()].some((path) => path.includes('102'))).toBe(false)
+  })
+
+  it('survives a corrupt manifest, a foreign one and a corrupt parse entry', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    const manifest = join(cwd, 'site/.paper-notes-cache/manifest.json')
+    await writeFile(manifest, '{"format": "paper-notes-build-cache", "files": [tru')
+    const corrupt = await build(cwd, 'site')
+    expect(corrupt.stderr).toContain(
+      'ignoring the build cache: .paper-notes-cache/manifest.json is not valid JSON',
+    )
+    expect(corrupt.rendered).toEqual(everyCountingFile)
+
+    await writeFile(manifest, JSON.stringify({ format: 'something-else', files: {} }))
+    const foreign = await build(cwd, 'site')
+    expect(foreign.stderr).toContain('is not a paper-notes manifest')
+    expect(foreign.rendered).toEqual(everyCountingFile)
+
+    const parsedDir = join(cwd, 'site/.paper-notes-cache/parsed')
+    const entries = (await readdir(parsedDir)).sort()
+    expect(entries).toHaveLength(4)
+    await writeFile(join(parsedDir, entries[0]!), 'not json')
+    await writeFile(
+      join(parsedDir, entries[1]!),
+      JSON.stringify({ key: 'other', notes: [], diagnostics: [] }),
+    )
+    const reparsed = await build(cwd, 'site')
+    expect(reparsed.stderr).toContain('2 of 4 files taken from the cache')
+    await build(cwd, 'fresh', '--no-cache')
+    await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
+  })
+
+  it('renders a file again when its previous bytes were changed after the build', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    const original = await readFile(join(cwd, 'site/counting/100.txt'), 'utf8')
+    expect(original).toMatch(/^\|Sparse Rehearsal for Continual Tuning/)
+    await writeFile(join(cwd, 'site/counting/100.txt'), 'tampered\n')
+    const after = await build(cwd, 'site')
+    expect(after.rendered).toEqual(['counting/100.txt', 'counting/undeclared.txt'])
+    expect(await readFile(join(cwd, 'site/counting/100.txt'), 'utf8')).toBe(original)
+  })
+
+  it('--no-cache neither reads nor writes the cache', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    const uncached = await build(cwd, 'site', '--no-cache')
+    expect(uncached.rendered).toEqual(everyCountingFile)
+    expect(uncached.stderr).not.toContain('taken from the cache')
+    expect(await readdir(join(cwd, 'site'))).not.toContain('.paper-notes-cache')
+    // The next cached build finds no cache: it renders everything.
+    expect((await build(cwd, 'site')).rendered).toEqual(everyCountingFile)
+  })
+
+  it('refuses a renderer that writes into the cache folder', async () => {
+    const cwd = await project()
+    await writeTree(cwd, {
+      'sneaky.mjs': `export default {
+        name: 'sneaky',
+        render: () => [{ path: '.paper-notes-cache/manifest.json', contents: '{}', mediaType: 'application/json' }],
+      }`,
+    })
+    const run = quietIo(cwd)
+    const status = await runCli(
+      ['build', 'notes', '--out', 'site', '--renderers', './sneaky.mjs'],
+      run.io,
+    )
+    expect(status).toBe(1)
+    expect(run.stderr()).toContain('[unsafe-output-path]')
+    expect(await readdir(cwd)).not.toContain('site')
+  })
+})
+
+describe('--jobs', () => {
+  it.each([['0'], ['-1'], ['1.5'], ['two'], ['']])(
+    'is a usage error for %j (status 2)',
+    async (jobs) => {
+      const cwd = await project()
+      const run = quietIo(cwd)
+      expect(await runCli(['build', 'notes', '--out', 'site', '--jobs', jobs], run.io)).toBe(2)
+      expect(run.stderr()).toContain('--jobs must be a whole number of at least 1')
+      expect(await readdir(cwd)).not.toContain('site')
+    },
+  )
+})
