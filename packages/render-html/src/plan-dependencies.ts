@@ -12,8 +12,10 @@ interface NoteReads {
   /** The notes its comments link to: `#123` references and links to their issue URLs. */
   readonly targets: readonly Note[]
   /**
-   * A fingerprint of the slugs of its tags and of what each reference candidate in its comments
-   * resolves to (hashed once per note: a note shows on several tag pages).
+   * A fingerprint of the slugs of its tags and of the reference candidates in its comments that
+   * resolve, with what they resolve to (hashed once per note: a note shows on several tag pages).
+   * Candidates that resolve to nothing are left out, so numbers that are not references do not
+   * make the key depend on how the comment was scanned.
    */
   readonly reads: string
 }
@@ -176,23 +178,27 @@ export class PageDependencies {
     }
     const targets: Note[] = []
     const seen = new Set<Note>()
-    const hashReads: Array<[number, string | null]> = []
+    const hashReads: Array<[number, string]> = []
     for (const issue of [...hashes].sort((a, b) => a - b)) {
       // The very call `linkedCommentContent` makes for `#<issue>`.
       const target = collection.resolve({ text: `#${issue}`, issue })
+      // Only what resolves counts: a candidate that starts resolving adds an entry.
+      if (target === undefined) continue
       pushNew(targets, seen, [target])
-      hashReads.push([issue, idOf(target)])
+      hashReads.push([issue, target.id])
     }
-    const pathReads: Array<[number, Array<string | null>]> = []
+    const pathReads: Array<[number, string[]]> = []
     for (const issue of [...paths].sort((a, b) => a - b)) {
       // A link to an issue URL goes to the note with that exact `links.issue`, else to the note
       // of the issue number: both are among these.
+      const byNumber = collection.resolve({ text: '', issue })
       const candidates = [
-        collection.resolve({ text: '', issue }),
+        ...(byNumber === undefined ? [] : [byNumber]),
         ...(this.#issuePathIndex().get(issue) ?? []),
       ]
+      if (candidates.length === 0) continue
       pushNew(targets, seen, candidates)
-      pathReads.push([issue, candidates.map(idOf)])
+      pathReads.push([issue, candidates.map((candidate) => candidate.id)])
     }
     return { targets, reads: stableHash(JSON.stringify({ slugs, hashReads, pathReads })) }
   }

@@ -284,6 +284,17 @@ describe('planHtml', () => {
       expect(changedButReusable(before, after, id)).toEqual([])
     })
 
+    it('after a note gets the number another note mentions but could not link (#9999)', () => {
+      const renumbered = notes.map((note) => (note.id === '4301' ? { ...note, id: '9999' } : note))
+      const after = [...planHtml(createCollection(renumbered), options)]
+      const page = String(after.find((file) => file.path === 'notes/4300.html')!.render())
+      expect(page).toContain(
+        '<a href="9999.html" title="日本語だけのメモ: 継続学習のまとめ">#9999</a>',
+      )
+      expect(changedPaths(before, after)).toContain('notes/4300.html')
+      expect(changedButReusable(before, after, '9999')).toEqual([])
+    })
+
     it('after a note that others link to by #number gets another number', () => {
       // 4100 is mentioned as #4100 by 4175; renumbered, the mention no longer links.
       const renumbered = notes.map((note) => (note.id === '4100' ? { ...note, id: '4099' } : note))
