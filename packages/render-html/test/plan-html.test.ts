@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import {
   type Collection,
   createCollection,
@@ -6,7 +8,8 @@ import {
   parseMarkdown,
   renderPlannedFiles,
 } from '@paper-notes/core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
 import {
   defaultTemplates,
   htmlRenderer,
@@ -312,4 +315,30 @@ describe('htmlRenderer.version', () => {
     expect(htmlRendererVersion).toMatch(/^\d+\.\d+\.\d+/)
     expect(htmlRendererVersion).toBe(manifest.version)
   })
+})
+
+describe('htmlRenderer.version in the built bundles', () => {
+  const packageDir = fileURLToPath(new URL('..', import.meta.url))
+
+  beforeAll(() => {
+    if (!existsSync(`${packageDir}dist/index.js`) || !existsSync(`${packageDir}dist/index.cjs`)) {
+      throw new Error(
+        'packages/render-html/dist is missing: run `npx tsup` (npm test builds for you)',
+      )
+    }
+  })
+
+  it.each(['esm', 'cjs'] as const)(
+    'is the package version, with plan, loaded as %s',
+    async (system) => {
+      const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
+      const out = runWithBuiltPackages(
+        system,
+        { pkg: '@paper-notes/render-html' },
+        'JSON.stringify([pkg.htmlRenderer.version, typeof pkg.htmlRenderer.plan])',
+        packageDir,
+      )
+      expect(JSON.parse(out)).toEqual([manifest.version, 'function'])
+    },
+  )
 })

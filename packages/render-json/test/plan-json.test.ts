@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import {
   type Collection,
   createCollection,
@@ -8,7 +10,8 @@ import {
   parseMarkdown,
   renderPlannedFiles,
 } from '@paper-notes/core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
 import { makeComment, makeNote, sampleNotes } from '../../../test-support/note-factory.ts'
 import { jsonRenderer, jsonRendererVersion, planJson, renderJson } from '../src/index.js'
 
@@ -200,4 +203,30 @@ describe('jsonRenderer.version', () => {
     expect(jsonRendererVersion).toMatch(/^\d+\.\d+\.\d+/)
     expect(jsonRendererVersion).toBe(manifest.version)
   })
+})
+
+describe('jsonRenderer.version in the built bundles', () => {
+  const packageDir = fileURLToPath(new URL('..', import.meta.url))
+
+  beforeAll(() => {
+    if (!existsSync(`${packageDir}dist/index.js`) || !existsSync(`${packageDir}dist/index.cjs`)) {
+      throw new Error(
+        'packages/render-json/dist is missing: run `npx tsup` (npm test builds for you)',
+      )
+    }
+  })
+
+  it.each(['esm', 'cjs'] as const)(
+    'is the package version, with plan, loaded as %s',
+    async (system) => {
+      const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
+      const out = runWithBuiltPackages(
+        system,
+        { pkg: '@paper-notes/render-json' },
+        'JSON.stringify([pkg.jsonRenderer.version, typeof pkg.jsonRenderer.plan])',
+        packageDir,
+      )
+      expect(JSON.parse(out)).toEqual([manifest.version, 'function'])
+    },
+  )
 })

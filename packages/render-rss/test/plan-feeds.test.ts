@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import {
   type Collection,
   createCollection,
@@ -8,7 +10,8 @@ import {
   renderPlannedFiles,
   siteUrl,
 } from '@paper-notes/core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
 import { makeComment, makeNote, sampleNotes } from '../../../test-support/note-factory.ts'
 import { planFeeds, renderFeeds, rssRenderer, rssRendererVersion } from '../src/index.js'
 import { readFeed } from './read-feed.js'
@@ -203,4 +206,30 @@ describe('rssRenderer.version', () => {
     expect(rssRendererVersion).toMatch(/^\d+\.\d+\.\d+/)
     expect(rssRendererVersion).toBe(manifest.version)
   })
+})
+
+describe('rssRenderer.version in the built bundles', () => {
+  const packageDir = fileURLToPath(new URL('..', import.meta.url))
+
+  beforeAll(() => {
+    if (!existsSync(`${packageDir}dist/index.js`) || !existsSync(`${packageDir}dist/index.cjs`)) {
+      throw new Error(
+        'packages/render-rss/dist is missing: run `npx tsup` (npm test builds for you)',
+      )
+    }
+  })
+
+  it.each(['esm', 'cjs'] as const)(
+    'is the package version, with plan, loaded as %s',
+    async (system) => {
+      const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
+      const out = runWithBuiltPackages(
+        system,
+        { pkg: '@paper-notes/render-rss' },
+        'JSON.stringify([pkg.rssRenderer.version, typeof pkg.rssRenderer.plan])',
+        packageDir,
+      )
+      expect(JSON.parse(out)).toEqual([manifest.version, 'function'])
+    },
+  )
 })
