@@ -3,7 +3,7 @@
  * to a note's issue URL, when the collection has that note.
  */
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { hastElement, hastText } from './hast-element.js'
 
 /** Where an issue reference leads: the link's `href` and a tooltip (`title`). */
 export interface IssueReferenceTarget {
@@ -26,7 +26,7 @@ function linkText(
     const found = target(Number(match[1]))
     if (!found) continue
     if (match.index > last) out.push({ type: 'text', value: value.slice(last, match.index) })
-    out.push(h('a', { href: found.href, title: found.title }, match[0]))
+    out.push(hastElement('a', { href: found.href, title: found.title }, [hastText(match[0])]))
     last = match.index + match[0].length
   }
   if (last === 0) return undefined

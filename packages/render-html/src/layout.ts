@@ -3,8 +3,8 @@
  */
 import { siteUrl } from '@paper-notes/core'
 import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
 import { faviconPath } from './favicon.js'
+import { hastElement as el, hastText as text } from './hast-element.js'
 import type { PageContext } from './page-context.js'
 import { postEmbedScriptUrl } from './post-cards.js'
 import { stylesheetPath } from './stylesheet.js'
@@ -19,38 +19,40 @@ export function layout(page: LayoutInput, context: PageContext): Root {
   const { options } = context
   const title = page.kind === 'index' ? options.siteTitle : `${page.title} | ${options.siteTitle}`
   const head: Element[] = [
-    h('meta', { charSet: 'utf-8' }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('meta', { name: 'color-scheme', content: 'light dark' }),
-    h('meta', { name: 'generator', content: 'paper-notes' }),
-    h('title', title),
+    el('meta', { charSet: 'utf-8' }),
+    el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    el('meta', { name: 'color-scheme', content: 'light dark' }),
+    el('meta', { name: 'generator', content: 'paper-notes' }),
+    el('title', {}, [text(title)]),
   ]
   if (options.baseUrl) {
-    head.push(h('link', { rel: ['canonical'], href: siteUrl(options.baseUrl, context.path) }))
+    head.push(el('link', { rel: ['canonical'], href: siteUrl(options.baseUrl, context.path) }))
   }
-  head.push(h('link', { rel: ['icon'], type: 'image/svg+xml', href: context.href(faviconPath) }))
-  head.push(h('link', { rel: ['stylesheet'], href: context.href(stylesheetPath) }))
+  head.push(el('link', { rel: ['icon'], type: 'image/svg+xml', href: context.href(faviconPath) }))
+  head.push(el('link', { rel: ['stylesheet'], href: context.href(stylesheetPath) }))
   const body: Element[] = [
-    h('a', { href: '#main', className: ['skip-link'] }, 'Skip to content'),
-    h('header', { className: ['site-header'] }, [
-      h('a', { href: context.href('index.html'), className: ['site-title'] }, options.siteTitle),
+    el('a', { href: '#main', className: ['skip-link'] }, [text('Skip to content')]),
+    el('header', { className: ['site-header'] }, [
+      el('a', { href: context.href('index.html'), className: ['site-title'] }, [
+        text(options.siteTitle),
+      ]),
     ]),
-    h('main', { id: 'main', tabIndex: -1 }, [page.content]),
-    h('footer', { className: ['site-footer'] }, [
-      h('p', [
-        `${context.collection.notes.length} notes, ${context.collection.tags.length} tags. `,
-        'Built with paper-notes.',
+    el('main', { id: 'main', tabIndex: -1 }, [page.content]),
+    el('footer', { className: ['site-footer'] }, [
+      el('p', {}, [
+        text(`${context.collection.notes.length} notes, ${context.collection.tags.length} tags. `),
+        text('Built with paper-notes.'),
       ]),
     ]),
   ]
   if (page.loadsPostEmbedScript) {
-    body.push(h('script', { async: true, src: postEmbedScriptUrl, charSet: 'utf-8' }))
+    body.push(el('script', { async: true, src: postEmbedScriptUrl, charSet: 'utf-8' }))
   }
   return {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: options.lang }, [h('head', head), h('body', body)]),
+      el('html', { lang: options.lang }, [el('head', {}, head), el('body', {}, body)]),
     ],
   }
 }

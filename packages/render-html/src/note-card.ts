@@ -4,7 +4,7 @@
 import type { Note } from '@paper-notes/core'
 import { notePagePath } from '@paper-notes/core'
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { hastElement, hastText } from './hast-element.js'
 import { markdownContent } from './note-content.js'
 import { cardTitle } from './note-fields.js'
 import {
@@ -26,31 +26,38 @@ export function noteCard(note: Note, context: PageContext): Element {
   const body: ElementContent[] = []
   if (note.summary) {
     body.push(
-      h('section', { className: ['summary'] }, [
-        h('h3', 'GPT Summary'),
+      hastElement('section', { className: ['summary'] }, [
+        hastElement('h3', {}, [hastText('GPT Summary')]),
         ...markdownContent(note.summary.text),
       ]),
     )
   }
   if (note.comments.length > 0) {
     body.push(
-      h('section', { className: ['comments'] }, [
-        h('h3', note.comments.length === 1 ? 'Comment' : 'Comments'),
+      hastElement('section', { className: ['comments'] }, [
+        hastElement('h3', {}, [hastText(note.comments.length === 1 ? 'Comment' : 'Comments')]),
         ...note.comments.map((comment) =>
-          h('div', { className: ['comment'] }, linkedCommentContent(comment, note, context)),
+          hastElement(
+            'div',
+            { className: ['comment'] },
+            linkedCommentContent(comment, note, context),
+          ),
         ),
       ]),
     )
   }
-  return h('article', { className: ['note-card'] }, [
-    h('header', [
-      note.tags.length > 0 ? tagLinks(note, context) : undefined,
-      h('p', { className: ['meta'] }, ['Issue Date: ', issueDateElement(note)]),
-      h('h2', { className: ['note-title'], ...languageProperties(title, context) }, [
-        h('a', { href: context.href(notePagePath(note.id)) }, title),
-      ]),
-      sourceLinks(note),
+  const header: ElementContent[] = []
+  if (note.tags.length > 0) header.push(tagLinks(note, context))
+  header.push(
+    hastElement('p', { className: ['meta'] }, [hastText('Issue Date: '), issueDateElement(note)]),
+    hastElement('h2', { className: ['note-title'], ...languageProperties(title, context) }, [
+      hastElement('a', { href: context.href(notePagePath(note.id)) }, [hastText(title)]),
     ]),
+  )
+  const links = sourceLinks(note)
+  if (links) header.push(links)
+  return hastElement('article', { className: ['note-card'] }, [
+    hastElement('header', {}, header),
     ...body,
   ])
 }

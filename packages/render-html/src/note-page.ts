@@ -4,7 +4,7 @@
 import type { Comment, GeneratedText, Note } from '@paper-notes/core'
 import { notePagePath } from '@paper-notes/core'
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { hastElement as el, hastText } from './hast-element.js'
 import { markdownContent } from './note-content.js'
 import { cardTitle, formatAuthors, formatPublished, formatVenue, pageTitle } from './note-fields.js'
 import {
@@ -17,19 +17,21 @@ import {
 import type { PageContext } from './page-context.js'
 
 function fact(term: string, ...details: ElementContent[]): ElementContent[] {
-  return [h('dt', term), h('dd', details)]
+  return [el('dt', {}, [hastText(term)]), el('dd', {}, details)]
 }
 
 function factList(note: Note, context: PageContext): Element {
   const items: ElementContent[] = []
   if (note.authors.length > 0) {
     const authors = formatAuthors(note)
-    items.push(...fact('Authors', h('span', languageProperties(authors, context), authors)))
+    items.push(
+      ...fact('Authors', el('span', languageProperties(authors, context), [hastText(authors)])),
+    )
   }
   if (note.venue) items.push(...fact('Venue', { type: 'text', value: formatVenue(note.venue) }))
   if (note.published) {
     const { text, datetime } = formatPublished(note.published)
-    items.push(...fact('Published', h('time', { dateTime: datetime }, text)))
+    items.push(...fact('Published', el('time', { dateTime: datetime }, [hastText(text)])))
   }
   items.push(...fact('Issue date', issueDateElement(note)))
   items.push(...fact('Kind', { type: 'text', value: note.kind === 'paper' ? 'Paper' : 'Article' }))
@@ -38,12 +40,12 @@ function factList(note: Note, context: PageContext): Element {
     items.push(...fact('Paper/Blog', externalLink(note.links.paper, note.links.paper)))
   if (note.links.issue)
     items.push(...fact('Issue', externalLink(note.links.issue, note.links.issue)))
-  return h('dl', { className: ['facts'] }, items)
+  return el('dl', { className: ['facts'] }, items)
 }
 
 function generatedSection(heading: string, text: GeneratedText, className: string): Element {
-  return h('section', { className: [className] }, [
-    h('h2', text.model ? `${heading} (by ${text.model})` : heading),
+  return el('section', { className: [className] }, [
+    el('h2', {}, [hastText(text.model ? `${heading} (by ${text.model})` : heading)]),
     ...markdownContent(text.text),
   ])
 }
@@ -54,21 +56,25 @@ function commentArticle(
   note: Note,
   context: PageContext,
 ): Element {
-  const byline: Array<ElementContent | string> = [`Comment ${index + 1}`]
-  if (comment.author) byline.push(' by ', h('span', { className: ['author'] }, comment.author))
-  if (comment.date) byline.push(' on ', h('time', { dateTime: comment.date }, comment.date))
-  return h('article', { className: ['comment'] }, [
-    h('h3', { className: ['comment-byline'] }, byline),
+  const byline: ElementContent[] = [hastText(`Comment ${index + 1}`)]
+  if (comment.author) {
+    byline.push(hastText(' by '), el('span', { className: ['author'] }, [hastText(comment.author)]))
+  }
+  if (comment.date) {
+    byline.push(hastText(' on '), el('time', { dateTime: comment.date }, [hastText(comment.date)]))
+  }
+  return el('article', { className: ['comment'] }, [
+    el('h3', { className: ['comment-byline'] }, byline),
     ...linkedCommentContent(comment, note, context),
   ])
 }
 
 function noteLink(target: Note, context: PageContext): Element {
   const title = cardTitle(target)
-  return h(
+  return el(
     'a',
     { href: context.href(notePagePath(target.id)), ...languageProperties(title, context) },
-    title,
+    [hastText(title)],
   )
 }
 
@@ -84,14 +90,14 @@ function relatedItems(note: Note, context: PageContext): ElementContent[] {
   const add = (key: string, content: ElementContent) => {
     if (seen.has(key)) return
     seen.add(key)
-    items.push(h('li', content))
+    items.push(el('li', {}, [content]))
   }
   for (const comment of note.comments) {
     for (const ref of comment.related) {
       const target = collection.resolve(ref)
       if (target?.id === note.id) continue
       if (target) add(`note:${target.id}`, noteLink(target, context))
-      else add(`text:${ref.text}`, h('span', { className: ['unresolved'] }, ref.text))
+      else add(`text:${ref.text}`, el('span', { className: ['unresolved'] }, [hastText(ref.text)]))
     }
   }
   for (const target of collection.related(note.id)) {
@@ -103,17 +109,18 @@ function relatedItems(note: Note, context: PageContext): ElementContent[] {
 function extraSection(note: Note): Element | undefined {
   const entries = Object.entries(note.extra ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   if (entries.length === 0) return undefined
-  return h('section', { className: ['extra'] }, [
-    h('h2', 'Other fields'),
-    h(
+  return el('section', { className: ['extra'] }, [
+    el('h2', {}, [hastText('Other fields')]),
+    el(
       'dl',
       { className: ['facts'] },
       entries.flatMap(([key, value]) => [
-        h('dt', key),
-        h(
-          'dd',
-          h('code', typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))),
-        ),
+        el('dt', {}, [hastText(key)]),
+        el('dd', {}, [
+          el('code', {}, [
+            hastText(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))),
+          ]),
+        ]),
       ]),
     ),
   ])
@@ -126,26 +133,25 @@ function extraSection(note: Note): Element | undefined {
  */
 export function notePage(note: Note, context: PageContext): Element {
   const title = pageTitle(note)
+  const header: ElementContent[] = [el('h1', languageProperties(title, context), [hastText(title)])]
+  if (note.titleLine.trim() !== '' && note.titleLine.trim() !== title) {
+    header.push(
+      el('p', { className: ['title-line'], ...languageProperties(note.titleLine, context) }, [
+        hastText(note.titleLine),
+      ]),
+    )
+  }
+  header.push(factList(note, context))
   const content: ElementContent[] = [
-    h('nav', { className: ['breadcrumbs'], ariaLabel: 'Breadcrumb' }, [
-      h('a', { href: context.href('index.html') }, 'All tags'),
+    el('nav', { className: ['breadcrumbs'], ariaLabel: 'Breadcrumb' }, [
+      el('a', { href: context.href('index.html') }, [hastText('All tags')]),
     ]),
-    h('header', [
-      h('h1', languageProperties(title, context), title),
-      note.titleLine.trim() !== '' && note.titleLine.trim() !== title
-        ? h(
-            'p',
-            { className: ['title-line'], ...languageProperties(note.titleLine, context) },
-            note.titleLine,
-          )
-        : undefined,
-      factList(note, context),
-    ]),
+    el('header', {}, header),
   ]
   if (note.abstract !== null) {
     content.push(
-      h('section', { className: ['abstract'], ...languageProperties(note.abstract, context) }, [
-        h('h2', 'Abstract'),
+      el('section', { className: ['abstract'], ...languageProperties(note.abstract, context) }, [
+        el('h2', {}, [hastText('Abstract')]),
         ...markdownContent(note.abstract),
       ]),
     )
@@ -155,16 +161,16 @@ export function notePage(note: Note, context: PageContext): Element {
   if (note.summary) content.push(generatedSection('Summary', note.summary, 'summary'))
   for (const section of note.sections) {
     content.push(
-      h('section', { className: ['note-section'] }, [
-        h('h2', section.heading.trim() || 'Section'),
+      el('section', { className: ['note-section'] }, [
+        el('h2', {}, [hastText(section.heading.trim() || 'Section')]),
         ...markdownContent(section.markdown),
       ]),
     )
   }
   if (note.comments.length > 0) {
     content.push(
-      h('section', { className: ['comments'] }, [
-        h('h2', 'Comments'),
+      el('section', { className: ['comments'] }, [
+        el('h2', {}, [hastText('Comments')]),
         ...note.comments.map((comment, index) => commentArticle(comment, index, note, context)),
       ]),
     )
@@ -172,17 +178,21 @@ export function notePage(note: Note, context: PageContext): Element {
   const related = relatedItems(note, context)
   if (related.length > 0) {
     content.push(
-      h('section', { className: ['related'] }, [h('h2', 'Related notes'), h('ul', related)]),
+      el('section', { className: ['related'] }, [
+        el('h2', {}, [hastText('Related notes')]),
+        el('ul', {}, related),
+      ]),
     )
   }
   const backlinks = context.collection.backlinks(note.id)
   if (backlinks.length > 0) {
     content.push(
-      h('section', { className: ['backlinks'] }, [
-        h('h2', 'Referenced by'),
-        h(
+      el('section', { className: ['backlinks'] }, [
+        el('h2', {}, [hastText('Referenced by')]),
+        el(
           'ul',
-          backlinks.map((source) => h('li', noteLink(source, context))),
+          {},
+          backlinks.map((source) => el('li', {}, [noteLink(source, context)])),
         ),
       ]),
     )
@@ -191,10 +201,10 @@ export function notePage(note: Note, context: PageContext): Element {
   if (extra) content.push(extra)
   const { format, file, line, column } = note.source
   content.push(
-    h('p', { className: ['source'] }, [
-      `Source: ${format}`,
-      file ? ` (${file}:${line}:${column})` : ` (line ${line}, column ${column})`,
+    el('p', { className: ['source'] }, [
+      hastText(`Source: ${format}`),
+      hastText(file ? ` (${file}:${line}:${column})` : ` (line ${line}, column ${column})`),
     ]),
   )
-  return h('article', { className: ['note-page'] }, content)
+  return el('article', { className: ['note-page'] }, content)
 }

@@ -4,7 +4,7 @@
 import type { Comment, Note } from '@paper-notes/core'
 import { notePagePath, safeHttpUrl, tagPagePath } from '@paper-notes/core'
 import type { Element, ElementContent, Properties } from 'hast'
-import { h } from 'hastscript'
+import { hastElement, hastText } from './hast-element.js'
 import { linkIssueReferences } from './issue-references.js'
 import { commentContent } from './note-content.js'
 import { cardTitle } from './note-fields.js'
@@ -21,24 +21,28 @@ export function languageProperties(text: string, context: PageContext): Properti
 export function externalLink(url: string | undefined, text: string): ElementContent {
   const href = safeHttpUrl(url)
   if (!href) return { type: 'text', value: text }
-  const className = href === text ? ['bare-url'] : undefined
-  return h('a', { href, rel: ['noopener', 'noreferrer'], className }, text)
+  const properties: Properties = { href, rel: ['noopener', 'noreferrer'] }
+  if (href === text) properties.className = ['bare-url']
+  return hastElement('a', properties, [hastText(text)])
 }
 
 /** The note's tags as links to their pages (`#Tag`). */
 export function tagLinks(note: Note, context: PageContext): Element {
-  return h(
+  return hastElement(
     'ul',
     { className: ['tags'], ariaLabel: 'Tags' },
     note.tags.map((name) => {
       const tag = context.collection.tag(name)
-      const label = `#${name}`
-      return h(
-        'li',
+      const label = [hastText(`#${name}`)]
+      return hastElement('li', {}, [
         tag
-          ? h('a', { href: context.href(tagPagePath(tag.slug)), className: ['tag'] }, label)
-          : h('span', { className: ['tag'] }, label),
-      )
+          ? hastElement(
+              'a',
+              { href: context.href(tagPagePath(tag.slug)), className: ['tag'] },
+              label,
+            )
+          : hastElement('span', { className: ['tag'] }, label),
+      ])
     }),
   )
 }
@@ -49,18 +53,18 @@ export function sourceLinks(note: Note): Element | undefined {
   const issue = safeHttpUrl(note.links.issue)
   if (!paper && !issue) return undefined
   const items: ElementContent[] = []
-  if (paper) {
-    items.push(h('li', h('a', { href: paper, rel: ['noopener', 'noreferrer'] }, 'Paper/Blog')))
-  }
-  if (issue) {
-    items.push(h('li', h('a', { href: issue, rel: ['noopener', 'noreferrer'] }, 'Issue')))
-  }
-  return h('ul', { className: ['source-links'], ariaLabel: 'Links' }, items)
+  const item = (href: string, text: string) =>
+    hastElement('li', {}, [
+      hastElement('a', { href, rel: ['noopener', 'noreferrer'] }, [hastText(text)]),
+    ])
+  if (paper) items.push(item(paper, 'Paper/Blog'))
+  if (issue) items.push(item(issue, 'Issue'))
+  return hastElement('ul', { className: ['source-links'], ariaLabel: 'Links' }, items)
 }
 
 /** `<time datetime=…>` of the issue date. */
 export function issueDateElement(note: Note): Element {
-  return h('time', { dateTime: note.issueDate }, note.issueDate)
+  return hastElement('time', { dateTime: note.issueDate }, [hastText(note.issueDate)])
 }
 
 const issueUrl = /^https?:\/\/[^?#]*\/issues\/\d+\/?(?:[?#].*)?$/

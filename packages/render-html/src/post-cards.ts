@@ -5,7 +5,7 @@
 import type { Post } from '@paper-notes/core'
 import { safeHttpUrl } from '@paper-notes/core'
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { hastElement as el, hastText as text } from './hast-element.js'
 
 /** The one script the renderer may add: X/Twitter's official embed script. */
 export const postEmbedScriptUrl = 'https://platform.twitter.com/widgets.js'
@@ -65,16 +65,20 @@ export function postCard(post: Post, embedPosts: boolean): Element {
   const platformName = platform ? (platformNames[platform] ?? platform) : undefined
   const label = platformName ? `Post on ${platformName}` : 'Post'
   if (!url) {
-    return h('p', { className: ['post-card', 'post-card-missing'] }, `${label} (link not kept)`)
-  }
-  if (isEmbeddedPost(post, embedPosts)) {
-    return h('blockquote', { className: ['twitter-tweet', 'post-card'] }, [
-      h('p', [h('a', { href: url, rel: ['noopener', 'noreferrer'] }, `${label}: ${url}`)]),
+    return el('p', { className: ['post-card', 'post-card-missing'] }, [
+      text(`${label} (link not kept)`),
     ])
   }
-  return h('p', { className: ['post-card'] }, [
-    h('span', { className: ['post-card-platform'] }, label),
-    ' ',
-    h('a', { href: url, rel: ['noopener', 'noreferrer'] }, shortPostUrl(url)),
+  if (isEmbeddedPost(post, embedPosts)) {
+    return el('blockquote', { className: ['twitter-tweet', 'post-card'] }, [
+      el('p', {}, [
+        el('a', { href: url, rel: ['noopener', 'noreferrer'] }, [text(`${label}: ${url}`)]),
+      ]),
+    ])
+  }
+  return el('p', { className: ['post-card'] }, [
+    el('span', { className: ['post-card-platform'] }, [text(label)]),
+    text(' '),
+    el('a', { href: url, rel: ['noopener', 'noreferrer'] }, [text(shortPostUrl(url))]),
   ])
 }
