@@ -44,9 +44,10 @@ export interface PlannedFile {
   mediaType: string
   /**
    * What the contents depend on; `undefined` when the renderer cannot tell (for example with
-   * caller-supplied templates), in which case a host must always call `render()`.
+   * caller-supplied templates), in which case a host must always call `render()`. A renderer
+   * may work it out lazily, in a getter, so hosts that never read it do not pay for it.
    */
-  dependsOn?: FileDependencies
+  readonly dependsOn?: FileDependencies | undefined
   /** Makes the file's contents. Called at most once per plan by a host. */
   render(): string | Uint8Array
 }

@@ -111,25 +111,32 @@ function* planSite(
     shownNotes: readonly Note[],
     dependsOn: (pages: PageDependencies) => FileDependencies,
     build: (context: ReturnType<typeof createPageContext>) => Element,
-  ): PlannedFile => ({
-    path,
-    mediaType: htmlMediaType,
-    ...(dependencies === undefined ? {} : { dependsOn: dependsOn(dependencies) }),
-    render() {
-      const context = createPageContext(collection, resolved, templates, path)
-      useNoteCardCache(context, cards)
-      const tree: Root = templates.layout(
-        {
-          title,
-          kind,
-          content: build(context),
-          loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved),
-        },
-        context,
-      )
-      return `${serializePage(tree, cards.trustedHtml)}\n`
-    },
-  })
+  ): PlannedFile => {
+    let known: FileDependencies | undefined
+    return {
+      path,
+      mediaType: htmlMediaType,
+      // Worked out when a host asks (a cache does; `renderHtml` does not).
+      get dependsOn() {
+        if (known === undefined && dependencies !== undefined) known = dependsOn(dependencies)
+        return known
+      },
+      render() {
+        const context = createPageContext(collection, resolved, templates, path)
+        useNoteCardCache(context, cards)
+        const tree: Root = templates.layout(
+          {
+            title,
+            kind,
+            content: build(context),
+            loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved),
+          },
+          context,
+        )
+        return `${serializePage(tree, cards.trustedHtml)}\n`
+      },
+    }
+  }
 
   const newest = collection.notes.slice(0, resolved.pageSize)
   yield page(
