@@ -12,6 +12,7 @@
  * A missing, corrupt or foreign cache is ignored (the build says why with `--verbose`).
  */
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Diagnostic, Note, SourceFormat } from '@paper-notes/core'
@@ -49,6 +50,10 @@ export interface ManifestEntry {
   fingerprint?: string
   /** SHA-1 of its bytes, hex. */
   hash: string
+  /** Its size in bytes when written. */
+  size?: number
+  /** Its modification time when written (with `size`, spares re-reading an untouched file). */
+  mtimeMs?: number
 }
 
 /** The manifest file's contents. */
@@ -167,7 +172,9 @@ function isManifest(value: unknown): value is Manifest {
       typeof entry === 'object' &&
       entry !== null &&
       typeof entry.hash === 'string' &&
-      (entry.fingerprint === undefined || typeof entry.fingerprint === 'string'),
+      (entry.fingerprint === undefined || typeof entry.fingerprint === 'string') &&
+      (entry.size === undefined || typeof entry.size === 'number') &&
+      (entry.mtimeMs === undefined || typeof entry.mtimeMs === 'number'),
   )
 }
 
@@ -218,12 +225,9 @@ function isParsedFile(value: unknown): value is ParsedFile & { key: string } {
  * Reads the cached parse of `key` from the previous output folder; `undefined` when it is
  * missing, unreadable, or not the entry of that key.
  */
-export async function readParsedEntry(
-  outDir: string,
-  key: string,
-): Promise<ParsedFile | undefined> {
+export function readParsedEntry(outDir: string, key: string): ParsedFile | undefined {
   try {
-    const value: unknown = JSON.parse(await readFile(join(outDir, parsedEntryPath(key)), 'utf8'))
+    const value: unknown = JSON.parse(readFileSync(join(outDir, parsedEntryPath(key)), 'utf8'))
     if (!isParsedFile(value) || value.key !== key) return undefined
     return { notes: value.notes, diagnostics: value.diagnostics }
   } catch {

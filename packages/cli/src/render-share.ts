@@ -5,7 +5,7 @@
  * fingerprint matches the previous build's manifest, and whose previous bytes are still intact,
  * is linked from the previous output instead of rendered.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Collection, PlannedFile } from '@paper-notes/core'
 import {
@@ -55,6 +55,8 @@ export interface RenderShareOptions {
   previous?: PreviousCache
   /** Called after each file is written. */
   onFile?: (file: ShareFile) => void
+  /** The files already planned by {@link planFiles} (one share only): rendered in that order. */
+  planned?: readonly FingerprintedFile[]
 }
 
 /**
@@ -69,29 +71,71 @@ export function fileGroup(path: string): string {
     .join('/')
 }
 
-async function reusable(
+/**
+ * The previous bytes of `path`, when its fingerprint matches and they are intact: same size and
+ * modification time as recorded (a file nobody touched), else re-read and hashed.
+ */
+function reusable(
   previous: PreviousCache | undefined,
   path: string,
   fingerprint: string | undefined,
-): Promise<{ from: string; entry: ManifestEntry } | undefined> {
+): { from: string; entry: ManifestEntry } | undefined {
   if (previous === undefined || fingerprint === undefined) return undefined
   const entry = previous.files.get(path)
   if (entry === undefined || entry.fingerprint !== fingerprint) return undefined
   const from = join(previous.outDir, path)
-  let bytes: Buffer
   try {
-    bytes = await readFile(from)
+    const info = statSync(from)
+    if (info.size === entry.size && info.mtimeMs === entry.mtimeMs) return { from, entry }
+    const bytes = readFileSync(from)
+    if (contentHash(bytes) !== entry.hash) return undefined
+    return { from, entry: { ...entry, size: info.size, mtimeMs: info.mtimeMs } }
   } catch {
     return undefined
   }
-  return contentHash(bytes) === entry.hash ? { from, entry } : undefined
+}
+
+/** A planned file with its cache fingerprint, as {@link planFiles} lists it. */
+export interface FingerprintedFile {
+  /** The renderer that planned it. */
+  renderer: PlannedRenderer
+  /** The planned file. */
+  file: PlannedFile
+  /** Its fingerprint (`undefined`: always rendered). */
+  fingerprint: string | undefined
+  /** `true` when the previous manifest has no matching fingerprint for it. */
+  stale: boolean
+}
+
+/**
+ * Plans every file of every renderer with its fingerprint, when every renderer has a `plan`
+ * (else `undefined`). The build counts the stale files to choose between rendering in this
+ * thread and starting workers, and renders in this thread from this list.
+ */
+export function planFiles(
+  collection: Collection,
+  renderers: readonly PlannedRenderer[],
+  previous: PreviousCache | undefined,
+): FingerprintedFile[] | undefined {
+  if (renderers.some((renderer) => renderer.plan === undefined)) return undefined
+  const files: FingerprintedFile[] = []
+  for (const renderer of renderers) {
+    for (const file of renderer.plan!(collection)) {
+      const fingerprint = fileFingerprint(renderer, file.path, file.dependsOn)
+      const stale =
+        fingerprint === undefined || previous?.files.get(file.path)?.fingerprint !== fingerprint
+      files.push({ renderer, file, fingerprint, stale })
+    }
+  }
+  return files
 }
 
 /**
  * Renders and writes the files of `share` (see {@link Share}): for a renderer with a `plan`, the
- * planned files whose group ({@link fileGroup}) falls in the share, in plan order; a renderer
- * without one renders whole, in share `rendererIndex % count`. Write failures throw (an
- * `OutputError`); a renderer that throws ends the share with `failure`.
+ * planned files whose group ({@link fileGroup}) falls in the share, in plan order; the k-th
+ * renderer without one (from 0) renders whole, in share `k % count`. Write failures throw (an
+ * `OutputError`); a renderer that throws ends the share with `failure`. With `planned` (from
+ * {@link planFiles}, one share only) the renderers are not planned again.
  *
  * @example
  * const { files } = await renderShare(collection, renderers, { share: { index: 0, count: 1 }, stagingDir })
@@ -108,6 +152,59 @@ export async function renderShare(
     files.push(file)
     options.onFile?.(file)
   }
+  const write = async (
+    renderer: PlannedRenderer,
+    path: string,
+    contents: string | Uint8Array,
+    fingerprint: string | undefined,
+  ) => {
+    const target = writeStagedFile(stagingDir, path, contents, made)
+    const info = statSync(target)
+    const entry: ManifestEntry = {
+      hash: contentHash(contents),
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+    }
+    if (fingerprint !== undefined) entry.fingerprint = fingerprint
+    add({ path, renderer: renderer.name, entry, reused: false })
+  }
+  const renderPlanned = async (
+    renderer: PlannedRenderer,
+    planned: PlannedFile,
+    fingerprint: string | undefined,
+  ) => {
+    stagedPath(stagingDir, planned.path) // refuse an unsafe path before rendering it
+    const old = reusable(previous, planned.path, fingerprint)
+    if (old !== undefined) {
+      linkStagedFile(stagingDir, planned.path, old.from, made)
+      add({ path: planned.path, renderer: renderer.name, entry: old.entry, reused: true })
+      return
+    }
+    await write(renderer, planned.path, planned.render(), fingerprint)
+  }
+  const failed = (renderer: PlannedRenderer, error: unknown): ShareResult => {
+    if (error instanceof Error && error.name === 'OutputError') throw error
+    if (isFileSystemError(error)) throw error
+    return {
+      files,
+      failure: {
+        renderer: renderer.name,
+        message: error instanceof Error ? error.message : String(error),
+      },
+    }
+  }
+
+  if (options.planned !== undefined) {
+    for (const { renderer, file, fingerprint } of options.planned) {
+      try {
+        await renderPlanned(renderer, file, fingerprint)
+      } catch (error) {
+        return failed(renderer, error)
+      }
+    }
+    return { files }
+  }
+
   // Renderers without a plan render whole, spread over the shares in turn.
   let unplanned = 0
   for (const renderer of renderers) {
@@ -116,18 +213,12 @@ export async function renderShare(
         unplanned += 1
         if ((unplanned - 1) % share.count !== share.index) continue
         for (const file of await renderer.render(collection)) {
-          await writeStagedFile(stagingDir, file.path, file.contents, made)
-          add({
-            path: file.path,
-            renderer: renderer.name,
-            entry: { hash: contentHash(file.contents) },
-            reused: false,
-          })
+          await write(renderer, file.path, file.contents, undefined)
         }
         continue
       }
       const groups = new Map<string, number>()
-      for (const planned of renderer.plan(collection) as Iterable<PlannedFile>) {
+      for (const planned of renderer.plan(collection)) {
         const group = fileGroup(planned.path)
         let number = groups.get(group)
         if (number === undefined) {
@@ -135,30 +226,14 @@ export async function renderShare(
           groups.set(group, number)
         }
         if (number % share.count !== share.index) continue
-        stagedPath(stagingDir, planned.path) // refuse an unsafe path before rendering it
-        const fingerprint = fileFingerprint(renderer, planned.path, planned.dependsOn)
-        const old = await reusable(previous, planned.path, fingerprint)
-        if (old !== undefined) {
-          await linkStagedFile(stagingDir, planned.path, old.from, made)
-          add({ path: planned.path, renderer: renderer.name, entry: old.entry, reused: true })
-          continue
-        }
-        const contents = planned.render()
-        await writeStagedFile(stagingDir, planned.path, contents, made)
-        const entry: ManifestEntry = { hash: contentHash(contents) }
-        if (fingerprint !== undefined) entry.fingerprint = fingerprint
-        add({ path: planned.path, renderer: renderer.name, entry, reused: false })
+        await renderPlanned(
+          renderer,
+          planned,
+          fileFingerprint(renderer, planned.path, planned.dependsOn),
+        )
       }
     } catch (error) {
-      if (error instanceof Error && error.name === 'OutputError') throw error
-      if (isFileSystemError(error)) throw error
-      return {
-        files,
-        failure: {
-          renderer: renderer.name,
-          message: error instanceof Error ? error.message : String(error),
-        },
-      }
+      return failed(renderer, error)
     }
   }
   return { files }
@@ -170,39 +245,4 @@ function isFileSystemError(error: unknown): boolean {
     typeof (error as NodeJS.ErrnoException).code === 'string' &&
     typeof (error as NodeJS.ErrnoException).syscall === 'string'
   )
-}
-
-/** What {@link countStaleFiles} found. */
-export interface StaleCount {
-  /** Files planned in all, when every renderer plans and there is a previous cache. */
-  planned?: number
-  /** Of those, files that must be rendered (no reusable fingerprint in the previous manifest). */
-  files?: number
-}
-
-/**
- * Counts the files a build must render, when it can tell cheaply (every renderer has a `plan`
- * and there is a previous cache): the build renders few files in one thread rather than start
- * worker threads. Does not look at the previous files' bytes.
- */
-export function countStaleFiles(
-  collection: Collection,
-  renderers: readonly PlannedRenderer[],
-  previous: PreviousCache | undefined,
-): StaleCount {
-  if (previous === undefined || renderers.some((renderer) => renderer.plan === undefined)) {
-    return {}
-  }
-  let planned = 0
-  let files = 0
-  for (const renderer of renderers) {
-    for (const file of renderer.plan!(collection)) {
-      planned += 1
-      const fingerprint = fileFingerprint(renderer, file.path, file.dependsOn)
-      if (fingerprint === undefined || previous.files.get(file.path)?.fingerprint !== fingerprint) {
-        files += 1
-      }
-    }
-  }
-  return { planned, files }
 }

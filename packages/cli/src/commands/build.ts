@@ -25,7 +25,7 @@ import {
 import type { InputSource } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { parseSource } from '../parse-source.js'
-import { countStaleFiles, renderShare, type ShareResult } from '../render-share.js'
+import { planFiles, renderShare, type ShareResult } from '../render-share.js'
 import { type PlannedRenderer, planRenderers } from '../renderers.js'
 import { createRunContext } from '../run-context.js'
 import { UsageError } from '../usage-error.js'
@@ -150,8 +150,9 @@ export async function runBuild(
       const keys = sources.map((source) => parseKey(source, parseOptions))
       const misses: number[] = []
       let hitNotes = 0
-      for (const [index, key] of keys.entries()) {
-        const hit = previous ? await readParsedEntry(previous.outDir, key) : undefined
+      const hits = previous ? keys.map((key) => readParsedEntry(previous!.outDir, key)) : []
+      for (const index of keys.keys()) {
+        const hit = hits[index]
         if (hit === undefined) {
           misses.push(index)
         } else {
@@ -210,11 +211,15 @@ export async function runBuild(
 
     try {
       const collection = run.read.collection
-      const stale = countStaleFiles(collection, renderers, previous)
-      context.progress.start('rendering', stale.planned ?? collection.notes.length, 'files')
+      // With a previous cache, plan here first: few stale files render faster in this thread.
+      const planned =
+        previous === undefined || script === undefined
+          ? undefined
+          : planFiles(collection, renderers, previous)
+      const stale = planned?.filter((file) => file.stale).length
+      context.progress.start('rendering', planned?.length ?? 0, 'files')
       const parallel =
-        script !== undefined &&
-        (stale.files === undefined || stale.files >= minStaleFilesForWorkers)
+        script !== undefined && (stale === undefined || stale >= minStaleFilesForWorkers)
       let shares: ShareResult[]
       if (parallel) {
         info(`rendering in ${jobs} threads`)
@@ -230,6 +235,7 @@ export async function runBuild(
             share: { index: 0, count: 1 },
             stagingDir: staging.dir,
             ...(previous === undefined ? {} : { previous }),
+            ...(planned === undefined ? {} : { planned }),
             onFile: () => context.progress.tick(),
           }),
         ]
@@ -367,14 +373,14 @@ async function writeCache(
     const path = parsedEntryPath(key)
     if (reused && previous !== undefined) {
       try {
-        await linkStagedFile(stagingDir, path, join(previous.outDir, path), made, cache)
+        linkStagedFile(stagingDir, path, join(previous.outDir, path), made, cache)
         continue
       } catch {
         // The previous entry vanished: write it again from what was read.
       }
     }
-    await writeStagedFile(stagingDir, path, parsedEntryText(key, parsed), made, cache)
+    writeStagedFile(stagingDir, path, parsedEntryText(key, parsed), made, cache)
   }
-  await writeStagedFile(stagingDir, manifestPath, manifestText(manifest), made, cache)
+  writeStagedFile(stagingDir, manifestPath, manifestText(manifest), made, cache)
   tick()
 }
