@@ -17,6 +17,30 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * Freezes hast nodes deeply, as {@link deepFreeze} does, walking only where a hast node can hold
+ * objects (children, properties and their lists, position, data) instead of every value.
+ */
+function freezeNodes(nodes: readonly ElementContent[]): ElementContent[] {
+  for (const node of nodes) {
+    if (Object.isFrozen(node)) continue
+    if (node.position) deepFreeze(node.position)
+    if (node.data) deepFreeze(node.data)
+    if (node.type === 'element') {
+      const { properties } = node
+      for (const name in properties) {
+        const value = properties[name]
+        if (Array.isArray(value)) Object.freeze(value)
+      }
+      Object.freeze(properties)
+      if (node.content) deepFreeze(node.content)
+      freezeNodes(node.children)
+    }
+    Object.freeze(node)
+  }
+  return Object.freeze(nodes) as ElementContent[]
+}
+
+/**
  * Finishing touches on sanitized content: blocks that scroll sideways when too wide (code,
  * tables) take keyboard focus, so keyboard users can scroll them too; links whose text is their
  * URL get the class `bare-url`, so the print stylesheet does not print the URL twice.
@@ -70,10 +94,10 @@ const commentCache = new WeakMap<Comment, CachedComment>()
  */
 export function markdownContent(markdown: string): ElementContent[] {
   const prose = plainProseParagraphs(markdown)
-  if (prose) return deepFreeze(prose)
+  if (prose) return freezeNodes(prose)
   let nodes = markdownCache.get(markdown)
   if (nodes === undefined) {
-    nodes = deepFreeze(finishContent(toSafeHast(markdown).children.filter(isElementContent)))
+    nodes = freezeNodes(finishContent(toSafeHast(markdown).children.filter(isElementContent)))
     if (markdownCache.size >= markdownCacheLimit) markdownCache.clear()
     markdownCache.set(markdown, nodes)
   }
@@ -123,7 +147,7 @@ export function commentContent(comment: Comment, embedPosts: boolean): ElementCo
   ) {
     return [...cached.nodes]
   }
-  const nodes = deepFreeze(sanitizedComment(comment, embedPosts))
+  const nodes = freezeNodes(sanitizedComment(comment, embedPosts))
   commentCache.set(comment, {
     markdown: comment.markdown,
     tree: comment.tree,

@@ -23,6 +23,26 @@ export interface PageContext {
   href(to: string): string
 }
 
+/**
+ * Relative URLs by the directory of the page they are written in, then by target. A relative
+ * URL depends only on those two, and every note page links the same tag pages from the same
+ * folder, so they are worked out once (per thread) and reused by every render.
+ */
+const hrefsByDirectory = new Map<string, Map<string, string>>()
+const directoryLimit = 1000
+const hrefsPerDirectoryLimit = 20000
+
+function hrefsOf(path: string): Map<string, string> {
+  const directory = path.slice(0, path.lastIndexOf('/') + 1)
+  let hrefs = hrefsByDirectory.get(directory)
+  if (hrefs === undefined) {
+    if (hrefsByDirectory.size >= directoryLimit) hrefsByDirectory.clear()
+    hrefs = new Map()
+    hrefsByDirectory.set(directory, hrefs)
+  }
+  return hrefs
+}
+
 /** Builds the context of the page at `path`. */
 export function createPageContext(
   collection: Collection,
@@ -30,11 +50,19 @@ export function createPageContext(
   templates: Templates,
   path: string,
 ): PageContext {
+  const hrefs = hrefsOf(path)
   return {
     collection,
     options,
     path,
     templates,
-    href: (to: string) => relativeUrl(path, to),
+    href(to: string) {
+      let href = hrefs.get(to)
+      if (href === undefined) {
+        href = relativeUrl(path, to)
+        if (hrefs.size < hrefsPerDirectoryLimit) hrefs.set(to, href)
+      }
+      return href
+    },
   }
 }
