@@ -136,7 +136,7 @@ function propertiesRoundTrip(properties: Properties): boolean {
 
 /** Parsed lone tags by their HTML, shared between calls (`null`: not a lone tag). */
 const parsedTags = new Map<string, Element | null>()
-const parsedTagsLimit = 2000
+const parsedTagsLimit = 10000
 
 /** The element a lone `<img>`/`<br>` tag gives when parsed alone, or `null`. */
 function parseLoneTag(html: string): Element | null {

@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast'
 import { isCalendarDate } from './calendar-date.js'
 import { safeHttpUrl } from './http-url.js'
 import { parseMarkdown } from './markdown.js'
-import type { Note } from './model.js'
+import type { Comment, Note } from './model.js'
 import { toSafeHtml } from './safe-html.js'
 
 const fallbackTitleLength = 80
@@ -54,10 +54,71 @@ export function noteDateTime(note: Note): string {
  * core's `toSafeHtml`, so note text is escaped and the comment's HTML sanitized (no script, no
  * `javascript:` link). A note with none of these gets its title as a paragraph.
  *
+ * The HTML is kept per note object and reused while what it is made of is unchanged (the
+ * summary, paper link and title fields by value; the first comment, its markdown and its `tree`
+ * object): RSS, Atom and JSON Feed all show it. Replace a comment's `tree` rather than change it
+ * in place.
+ *
  * @example
  * noteContentHtml(note) // => '<p>忘却についての研究。</p>\n<p>openreview: <a href=…>…</a></p>…'
  */
 export function noteContentHtml(note: Note): string {
+  const inputs = contentInputsOf(note)
+  const known = contentHtmlCache.get(note)
+  if (known !== undefined && sameContentInputs(known.inputs, inputs)) return known.html
+  const html = buildNoteContentHtml(note)
+  contentHtmlCache.set(note, { inputs, html })
+  return html
+}
+
+/** Everything {@link noteContentHtml} reads of a note (the comment tree by identity). */
+interface ContentInputs {
+  readonly summary: string | undefined
+  readonly comment: Comment | undefined
+  readonly markdown: string | undefined
+  readonly tree: Comment['tree']
+  readonly paper: string | undefined
+  readonly title: string
+  readonly titleLine: string
+  readonly issueDate: string
+}
+
+function contentInputsOf(note: Note): ContentInputs {
+  const comment = note.comments[0]
+  return {
+    summary: note.summary?.text,
+    comment,
+    markdown: comment?.markdown,
+    tree: comment?.tree,
+    paper: note.links.paper,
+    title: note.title,
+    titleLine: note.titleLine,
+    issueDate: note.issueDate,
+  }
+}
+
+function sameContentInputs(a: ContentInputs, b: ContentInputs): boolean {
+  return (
+    a.summary === b.summary &&
+    a.comment === b.comment &&
+    a.markdown === b.markdown &&
+    a.tree === b.tree &&
+    a.paper === b.paper &&
+    a.title === b.title &&
+    a.titleLine === b.titleLine &&
+    a.issueDate === b.issueDate
+  )
+}
+
+/**
+ * The content HTML of each note, kept while the note object lives: RSS, Atom and JSON Feed show
+ * the same content, and a host renders them one after the other. Used only while everything the
+ * HTML is made of is unchanged (compared by value, and the comment and its tree by identity:
+ * change a comment's tree by replacing it, not in place).
+ */
+const contentHtmlCache = new WeakMap<Note, { inputs: ContentInputs; html: string }>()
+
+function buildNoteContentHtml(note: Note): string {
   const children: RootContent[] = []
   const summary = note.summary?.text.trim() ?? ''
   if (summary !== '') {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
-import { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from '../src/index.js'
+import {
+  noteContentHtml,
+  noteDateTime,
+  noteDisplayTitle,
+  noteRfc822Date,
+  parseMarkdown,
+} from '../src/index.js'
 
 describe('noteDisplayTitle', () => {
   it('uses the title, then the title line, then the summary, then the date', () => {
@@ -128,5 +134,46 @@ describe('noteContentHtml: the first comment’s tree', () => {
     })
     const note = makeNote({ summary: undefined, links: {}, comments: [comment] })
     expect(noteContentHtml(note)).toBe('<p>論文の <strong>要点</strong> と  <a>link</a></p>')
+  })
+})
+
+describe('noteContentHtml reuse', () => {
+  it('gives the same HTML again, and new HTML once the note changes', () => {
+    const note = makeNote({
+      summary: { text: '忘却を抑える研究。' },
+      comments: [makeComment({ markdown: 'first <img src="a.png">' })],
+      links: { paper: 'https://arxiv.org/abs/2502.02797' },
+    })
+    const first = noteContentHtml(note)
+    expect(first).toContain('<p>忘却を抑える研究。</p>')
+    expect(noteContentHtml(note)).toBe(first)
+
+    note.summary = { text: 'Changed summary & more' }
+    expect(noteContentHtml(note)).toContain('<p>Changed summary &#x26; more</p>')
+
+    note.comments = [makeComment({ markdown: '**new** comment' })]
+    expect(noteContentHtml(note)).toContain('<strong>new</strong> comment')
+
+    // A comment whose markdown is blank is left out, even with a tree.
+    note.comments[0]!.markdown = '  '
+    expect(noteContentHtml(note)).not.toContain('comment')
+
+    note.links = { paper: 'https://example.org/paper' }
+    expect(noteContentHtml(note)).toContain('Paper: <a href="https://example.org/paper"')
+  })
+
+  it('follows a replaced comment tree', () => {
+    const note = makeNote({ summary: null, links: {}, comments: [makeComment({ markdown: 'x' })] })
+    note.comments[0]!.tree = parseMarkdown('from the tree')
+    expect(noteContentHtml(note)).toBe('<p>from the tree</p>')
+    note.comments[0]!.tree = parseMarkdown('another tree')
+    expect(noteContentHtml(note)).toBe('<p>another tree</p>')
+  })
+
+  it('follows the title a note without content falls back to', () => {
+    const note = makeNote({ summary: null, links: {}, comments: [], title: 'First title' })
+    expect(noteContentHtml(note)).toBe('<p>First title</p>')
+    note.title = 'Second title'
+    expect(noteContentHtml(note)).toBe('<p>Second title</p>')
   })
 })
