@@ -88,7 +88,7 @@ Exit status: 0 success, 1 errors found or the run failed, 2 wrong command line.`
     .addOption(pageTagOption())
     .option(
       '-j, --jobs <n>',
-      'threads to parse and render in (default: the number of CPUs, at most 4; 1 = no worker threads)',
+      'threads to parse and render in (default 1: no worker threads; try the number of CPUs)',
     )
     .option(
       '--no-cache',

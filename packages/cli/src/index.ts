@@ -1,6 +1,6 @@
 export { createProgram, exitCodes, runCli } from './cli.js'
 export type { BuildOptions } from './commands/build.js'
-export { runBuild } from './commands/build.js'
+export { defaultJobs, parseJobs, runBuild, suggestedJobs } from './commands/build.js'
 export type { CheckOptions, CheckReport } from './commands/check.js'
 export { runCheck } from './commands/check.js'
 export type { ConvertOptions } from './commands/convert.js'
@@ -29,5 +29,12 @@ export { removeStagingFolders } from './staging-folders.js'
 export type { RunSummary } from './summary.js'
 export { formatElapsed, formatSummary } from './summary.js'
 export { UsageError } from './usage-error.js'
-export type { WriteOutputOptions, WriteOutputResult } from './write-output.js'
-export { checkOutputPaths, OutputError, outputMarkerFile, writeOutput } from './write-output.js'
+export type { OutputStaging, WriteOutputOptions, WriteOutputResult } from './write-output.js'
+export {
+  cacheFolder,
+  checkOutputPaths,
+  OutputError,
+  openOutputStaging,
+  outputMarkerFile,
+  writeOutput,
+} from './write-output.js'

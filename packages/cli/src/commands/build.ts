@@ -54,12 +54,18 @@ export interface BuildOptions extends OutputRunOptions {
   cache?: boolean
 }
 
-/** The most threads `--jobs` defaults to: more rarely pays for the copies between threads. */
-export const maxDefaultJobs = 4
-
-/** `--jobs` when not given: the available parallelism, at most {@link maxDefaultJobs}. */
+/**
+ * `--jobs` when not given: 1. Every worker holds the whole collection (memory grows with N) and
+ * on a shared machine the threads did not pay for their copies (see the README's numbers), so
+ * threads are opt-in; {@link suggestedJobs} is what `--help` suggests.
+ */
 export function defaultJobs(): number {
-  return Math.max(1, Math.min(availableParallelism(), maxDefaultJobs))
+  return 1
+}
+
+/** A sensible `--jobs` for this machine: its available parallelism, at most 4. */
+export function suggestedJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4))
 }
 
 /** Reads `--jobs`: a positive integer, else a {@link UsageError}. */
