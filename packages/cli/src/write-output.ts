@@ -309,7 +309,7 @@ export async function openOutputStaging(
     if (!open) return
     open = false
     forgetStagingFolder(staging)
-    await rm(staging, { recursive: true, force: true })
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 })
   }
   return {
     outDir: target,

@@ -140,4 +140,24 @@ describe('build --jobs', () => {
     }
     expect(await readFile(join(cwd, 'site/notes.json'), 'utf8')).toContain('Edited study 42 of')
   }, 120_000)
+
+  it('fails cleanly when a renderer in a worker writes outside --out: old output kept, no staging folder left', async () => {
+    const cwd = await project()
+    await writeTree(cwd, {
+      'evil.mjs': `export default {
+        name: 'evil',
+        render: () => [{ path: '../evil.txt', contents: 'x', mediaType: 'text/plain' }],
+      }`,
+    })
+    expect((await runBin(args('site', 1), { cwd })).code).toBe(0)
+    const before = await outputFiles(join(cwd, 'site'))
+    const result = await runBin(args('site', 2, '--renderers', 'json,html,./evil.mjs'), { cwd })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('info rendering in 2 threads')
+    expect(result.stderr).toContain('"../evil.txt"')
+    expect(result.stderr).toContain('[unsafe-output-path]')
+    expect((await readdir(cwd)).sort()).toEqual(['evil.mjs', 'notes', 'site'])
+    const after = await outputFiles(join(cwd, 'site'))
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+  }, 120_000)
 })

@@ -309,7 +309,9 @@ async function renderInWorkers(
     options.previous === undefined
       ? undefined
       : { outDir: options.previous.outDir, files: [...options.previous.files] }
-  return Promise.all(
+  // Wait for every worker to stop writing before a failure is reported (and the staging
+  // folder removed), so no worker writes into a folder being deleted.
+  const settled = await Promise.allSettled(
     Array.from({ length: workers.size }, (_, index) =>
       workers.render(
         index,
@@ -323,6 +325,9 @@ async function renderInWorkers(
       ),
     ),
   )
+  const rejected = settled.find((result) => result.status === 'rejected')
+  if (rejected !== undefined) throw rejected.reason
+  return settled.map((result) => (result as PromiseFulfilledResult<ShareResult>).value)
 }
 
 /**
