@@ -36,8 +36,10 @@ interface GfmPart {
 // creating the extensions is a measurable share of parsing a short comment.
 const gfmParts: readonly GfmPart[] = [
   {
-    // `www.`, `http://`, `https://`, e-mail addresses (the `@`), `mailto:`, `xmpp:`.
-    trigger: /www\.|https?:|mailto:|xmpp:|@/i,
+    // `www.`, `http://`, `https://`, e-mail addresses (the `@`), `mailto:`, `xmpp:`. The finished
+    // tree's text is searched again after escapes and character references are decoded
+    // (`https\://…`, `me&#64;example.org` become links), so any `\` or `&` counts too.
+    trigger: /www\.|https?:|mailto:|xmpp:|@|\\|&/i,
     syntax: gfmAutolinkLiteral(),
     mdast: gfmAutolinkLiteralFromMarkdown(),
   },

@@ -65,6 +65,12 @@ const piece = fc.constantFrom(
   'https://x.com/a/status/1',
   'www.example.org',
   'me@example.org',
+  'https\\://example.org/a',
+  'www&#46;example.org',
+  'me&#64;example.org',
+  'https&#58;//x.org',
+  'http\\:',
+  '&#x40;',
   'mailto:me@example.org',
   'HTTP://EXAMPLE.ORG',
   'Www.Example.Org',
@@ -116,6 +122,8 @@ describe('parseMarkdown', () => {
     expect(links('write to me@example.org')).toBe(1)
     expect(links('write to mailto:me@example.org')).toBe(1)
     expect(links('日本語https://example.org/aの後')).toBe(1)
+    expect(links('escaped: https\\://example.org/a')).toBe(1)
+    expect(links('encoded: me&#64;example.org')).toBe(1)
     expect(links('no link here: example.org, ww.example.org')).toBe(0)
   })
 
