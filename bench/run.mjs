@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -72,6 +72,10 @@ async function bestAsync(fn) {
 }
 
 const results = { notes: noteCount }
+// Other work on the machine slows the CLI runs most (they are wall times of child processes):
+// the load averages at the start and the end say how quiet the machine was.
+results.loadAverageAtStart = loadavg()[0]
+results.cpus = availableParallelism()
 const rows = []
 const row = (name, seconds, baselineName, baselineSeconds, budget) => {
   const ratio = seconds / baselineSeconds
@@ -240,6 +244,7 @@ try {
   rmSync(work, { recursive: true, force: true })
 }
 
+results.loadAverageAtEnd = loadavg()[0]
 writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 
 const pad = (text, width) => String(text).padEnd(width)
@@ -262,4 +267,7 @@ if (results.peakRssMB6k) {
 if (results.jobs2Speedup)
   console.log(`jobs2Speedup: ${results.jobs2Speedup.toFixed(2)} (budget ≥ 1.6)`)
 for (const reason of notMeasured) console.log(`not measured: ${reason}`)
+console.log(
+  `machine: ${results.cpus} CPUs, 1-minute load average ${results.loadAverageAtStart.toFixed(1)} at the start, ${results.loadAverageAtEnd.toFixed(1)} at the end`,
+)
 console.log('written to bench/results.json')
