@@ -233,10 +233,21 @@ try {
     const bigCount = Number(values.big)
     writeNotes(input, generateNotes(bigCount))
     rmSync(out, { recursive: true, force: true })
-    const big = build(['--no-cache'])
-    results.peakRssMB60k = big.rssMB
     results.bigNotes = bigCount
-    results.bigBuildSeconds = big.seconds
+    try {
+      const big = build(['--no-cache'])
+      results.peakRssMB60k = big.rssMB
+      results.bigBuildSeconds = big.seconds
+    } catch (error) {
+      // A build that dies (out of memory, say) is a result too: record why, keep the rest.
+      const stderr = String(error?.stderr ?? '')
+      const reason = /heap out of memory/i.test(stderr)
+        ? 'the CLI ran out of memory (the V8 heap limit) before finishing'
+        : `the CLI failed: ${stderr.trim().split('\n')[0] || String(error)}`
+      results.peakRssMB60k = null
+      results.bigBuildError = reason
+      notMeasured.push(`peak RSS for ${bigCount} notes: ${reason}`)
+    }
   }
 } catch (error) {
   if (!(error instanceof SkipCli)) throw error
