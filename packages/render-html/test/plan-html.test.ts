@@ -1,15 +1,19 @@
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
-  type Collection,
   createCollection,
   type Note,
   type PlannedFile,
   parseMarkdown,
   renderPlannedFiles,
 } from '@paper-notes/core'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
+import { describe, expect, it } from 'vitest'
+import {
+  changedButReusable,
+  changedPaths,
+  describeRendererVersion,
+  replaced,
+  withEditedContent,
+} from '../../../test-support/planned-files.ts'
 import {
   defaultTemplates,
   htmlRenderer,
@@ -71,19 +75,6 @@ function notesWithReferences(): Note[] {
   ]
 }
 
-/** The note with its title, abstract and first comment (added when it has none) edited. */
-function withEditedContent(note: Note): Note {
-  const [first, ...rest] = note.comments.length > 0 ? note.comments : [makeComment()]
-  const markdown = `${first!.markdown}\n\n追記: 読み直した。`
-  return {
-    ...note,
-    title: `${note.title} (revised)`,
-    titleLine: note.titleLine === '' ? '' : `${note.titleLine} (revised)`,
-    abstract: `${note.abstract ?? ''} Revised abstract.`.trim(),
-    comments: [{ ...first!, markdown, tree: parseMarkdown(markdown) }, ...rest],
-  }
-}
-
 /** The note with a comment that now mentions `#3001` and links issue 4300. */
 function withNewReferences(note: Note): Note {
   const markdown = '関連: #3001 と https://github.com/example/paper_notes/issues/4300'
@@ -108,34 +99,6 @@ function withNewTag(note: Note): Note {
 function withMovedTag(note: Note): Note {
   const other = ['Article', 'NLP', 'PostTraining'].find((tag) => !note.tags.includes(tag))!
   return { ...note, tags: [...note.tags.slice(1), other] }
-}
-
-function replaced(notes: readonly Note[], id: string, edit: (note: Note) => Note): Collection {
-  return createCollection(notes.map((note) => (note.id === id ? edit(note) : note)))
-}
-
-/**
- * The paths of the files of `after` whose contents differ from the file at the same path in
- * `before` although a host would reuse it: `dependsOn` is set, does not list note `id`, and has
- * the same key as before.
- */
-function changedButReusable(before: PlannedFile[], after: PlannedFile[], id: string): string[] {
-  const earlier = new Map(before.map((file) => [file.path, file]))
-  const missed: string[] = []
-  for (const file of after) {
-    const previous = earlier.get(file.path)
-    if (previous === undefined || previous.render() === file.render()) continue
-    const depends = file.dependsOn
-    if (depends === undefined || depends.notes.some((note) => note.id === id)) continue
-    if (depends.key !== previous.dependsOn?.key) continue
-    missed.push(file.path)
-  }
-  return missed
-}
-
-function changedPaths(before: PlannedFile[], after: PlannedFile[]): string[] {
-  const earlier = new Map(before.map((file) => [file.path, file.render()]))
-  return after.filter((file) => earlier.get(file.path) !== file.render()).map((file) => file.path)
 }
 
 /** The files a host may reuse after note `id` changed: same key, and the note not listed. */
@@ -308,37 +271,10 @@ describe('planHtml', () => {
   })
 })
 
-describe('htmlRenderer.version', () => {
-  it("is this package's version", async () => {
-    const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
-    expect(htmlRenderer.version).toBe(htmlRendererVersion)
-    expect(htmlRendererVersion).toMatch(/^\d+\.\d+\.\d+/)
-    expect(htmlRendererVersion).toBe(manifest.version)
-  })
-})
-
-describe('htmlRenderer.version in the built bundles', () => {
-  const packageDir = fileURLToPath(new URL('..', import.meta.url))
-
-  beforeAll(() => {
-    if (!existsSync(`${packageDir}dist/index.js`) || !existsSync(`${packageDir}dist/index.cjs`)) {
-      throw new Error(
-        'packages/render-html/dist is missing: run `npx tsup` (npm test builds for you)',
-      )
-    }
-  })
-
-  it.each(['esm', 'cjs'] as const)(
-    'is the package version, with plan, loaded as %s',
-    async (system) => {
-      const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
-      const out = runWithBuiltPackages(
-        system,
-        { pkg: '@paper-notes/render-html' },
-        'JSON.stringify([pkg.htmlRenderer.version, typeof pkg.htmlRenderer.plan])',
-        packageDir,
-      )
-      expect(JSON.parse(out)).toEqual([manifest.version, 'function'])
-    },
-  )
+describeRendererVersion({
+  packageName: '@paper-notes/render-html',
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
+  renderer: htmlRenderer,
+  version: htmlRendererVersion,
+  exportName: 'htmlRenderer',
 })

@@ -1,96 +1,22 @@
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
-  type Collection,
   createCollection,
   type Note,
   noteSchema,
   notesSchema,
-  type PlannedFile,
-  parseMarkdown,
   renderPlannedFiles,
 } from '@paper-notes/core'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { runWithBuiltPackages } from '../../../test-support/built-package.ts'
-import { makeComment, makeNote, sampleNotes } from '../../../test-support/note-factory.ts'
+import { describe, expect, it } from 'vitest'
+import {
+  changedButReusable,
+  changedPaths,
+  describeRendererVersion,
+  notesWithReferences,
+  replaced,
+  withEditedContent,
+  withEditedTags,
+} from '../../../test-support/planned-files.ts'
 import { jsonRenderer, jsonRendererVersion, planJson, renderJson } from '../src/index.js'
-
-/** The shared sample notes and one more that refers to two of them (`#4175`, an issue URL). */
-function notesWithReferences(): Note[] {
-  const markdown =
-    '#4175 と同じ著者。KTO も参照: https://github.com/example/notes/issues/3990\n\n- [Paper Note] Upweighting Easy Samples in Fine-Tuning Mitigates Forgetting'
-  return [
-    ...sampleNotes(),
-    makeNote({
-      id: '4200',
-      titleLine: "[Paper Note] Rehearsal-Free Continual Tuning, Grace Hopper+, NeurIPS'25, 2025.09",
-      title: 'Rehearsal-Free Continual Tuning',
-      authors: ['Grace Hopper'],
-      venue: { name: 'NeurIPS', year: 2025 },
-      issueDate: '2026-01-20',
-      tags: ['Catastrophic Forgetting', 'Continual Learning (CL)'],
-      links: { issue: 'https://github.com/example/notes/issues/4200' },
-      comments: [
-        makeComment({
-          markdown,
-          tree: parseMarkdown(markdown),
-          related: [
-            { text: '#4175', issue: 4175 },
-            {
-              text: '[Paper Note] Upweighting Easy Samples in Fine-Tuning Mitigates Forgetting',
-            },
-          ],
-        }),
-      ],
-    }),
-  ]
-}
-
-/** The note with its title, abstract and first comment (added when it has none) edited. */
-function withEditedContent(note: Note): Note {
-  const [first, ...rest] = note.comments.length > 0 ? note.comments : [makeComment()]
-  const markdown = `${first!.markdown}\n\n追記: 読み直した。`
-  return {
-    ...note,
-    title: `${note.title} (revised)`,
-    titleLine: note.titleLine === '' ? '' : `${note.titleLine} (revised)`,
-    abstract: `${note.abstract ?? ''} Revised abstract.`.trim(),
-    comments: [{ ...first!, markdown, tree: parseMarkdown(markdown) }, ...rest],
-  }
-}
-
-/** The note without its first tag and with a new one. */
-function withEditedTags(note: Note): Note {
-  return { ...note, tags: [...note.tags.slice(1), 'Fresh Tag (新規)'] }
-}
-
-function replaced(notes: readonly Note[], id: string, edit: (note: Note) => Note): Collection {
-  return createCollection(notes.map((note) => (note.id === id ? edit(note) : note)))
-}
-
-/**
- * The paths of the files of `after` whose contents differ from the file at the same path in
- * `before` although a host would reuse it: `dependsOn` is set, does not list note `id`, and has
- * the same key as before.
- */
-function changedButReusable(before: PlannedFile[], after: PlannedFile[], id: string): string[] {
-  const earlier = new Map(before.map((file) => [file.path, file]))
-  const missed: string[] = []
-  for (const file of after) {
-    const previous = earlier.get(file.path)
-    if (previous === undefined || previous.render() === file.render()) continue
-    const depends = file.dependsOn
-    if (depends === undefined || depends.notes.some((note) => note.id === id)) continue
-    if (depends.key !== previous.dependsOn?.key) continue
-    missed.push(file.path)
-  }
-  return missed
-}
-
-function changedPaths(before: PlannedFile[], after: PlannedFile[]): string[] {
-  const earlier = new Map(before.map((file) => [file.path, file.render()]))
-  return after.filter((file) => earlier.get(file.path) !== file.render()).map((file) => file.path)
-}
 
 describe('planJson', () => {
   const notes = notesWithReferences()
@@ -196,37 +122,10 @@ describe('planJson', () => {
   })
 })
 
-describe('jsonRenderer.version', () => {
-  it("is this package's version", async () => {
-    const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
-    expect(jsonRenderer.version).toBe(jsonRendererVersion)
-    expect(jsonRendererVersion).toMatch(/^\d+\.\d+\.\d+/)
-    expect(jsonRendererVersion).toBe(manifest.version)
-  })
-})
-
-describe('jsonRenderer.version in the built bundles', () => {
-  const packageDir = fileURLToPath(new URL('..', import.meta.url))
-
-  beforeAll(() => {
-    if (!existsSync(`${packageDir}dist/index.js`) || !existsSync(`${packageDir}dist/index.cjs`)) {
-      throw new Error(
-        'packages/render-json/dist is missing: run `npx tsup` (npm test builds for you)',
-      )
-    }
-  })
-
-  it.each(['esm', 'cjs'] as const)(
-    'is the package version, with plan, loaded as %s',
-    async (system) => {
-      const { default: manifest } = await import('../package.json', { with: { type: 'json' } })
-      const out = runWithBuiltPackages(
-        system,
-        { pkg: '@paper-notes/render-json' },
-        'JSON.stringify([pkg.jsonRenderer.version, typeof pkg.jsonRenderer.plan])',
-        packageDir,
-      )
-      expect(JSON.parse(out)).toEqual([manifest.version, 'function'])
-    },
-  )
+describeRendererVersion({
+  packageName: '@paper-notes/render-json',
+  packageDir: fileURLToPath(new URL('..', import.meta.url)),
+  renderer: jsonRenderer,
+  version: jsonRendererVersion,
+  exportName: 'jsonRenderer',
 })
