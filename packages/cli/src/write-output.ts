@@ -188,6 +188,22 @@ export function isReservedOutputPath(path: string): boolean {
 /** The folders already made below one staging folder, so each is made once. */
 export type MadeFolders = Set<string>
 
+/** The checked absolute path of `path` below the staging folder, its folder made once. */
+function stagedTarget(
+  stagingDir: string,
+  path: string,
+  made: MadeFolders,
+  options: StagedFileOptions,
+): string {
+  const target = stagedPath(stagingDir, path, options)
+  const dir = dirname(target)
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true })
+    made.add(dir)
+  }
+  return target
+}
+
 /**
  * Writes one file below a staging folder, synchronously (many small writes in a row are faster
  * without a round trip through the thread pool, and a build has nothing else to do): the path must be safe (core's `isSafeOutputPath`),
@@ -205,12 +221,7 @@ export function writeStagedFile(
   made: MadeFolders,
   options: StagedFileOptions = {},
 ): string {
-  const target = stagedPath(stagingDir, path, options)
-  const dir = dirname(target)
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true })
-    made.add(dir)
-  }
+  const target = stagedTarget(stagingDir, path, made, options)
   writeFileSync(target, contents, { flag: 'wx' })
   return target
 }
@@ -226,12 +237,7 @@ export function linkStagedFile(
   made: MadeFolders,
   options: StagedFileOptions = {},
 ): void {
-  const target = stagedPath(stagingDir, path, options)
-  const dir = dirname(target)
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true })
-    made.add(dir)
-  }
+  const target = stagedTarget(stagingDir, path, made, options)
   try {
     linkSync(from, target)
   } catch (error) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
 import type { CliIo } from '../src/io.js'
 import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { expectSameOutput, outputFiles } from './output-files.js'
 import { makeTempDir, writeTree } from './temp-dir.js'
 
 /** A note whose comments use most of GFM, so rendering from markdown or from a tree can differ. */
@@ -125,28 +126,6 @@ async function build(cwd: string, out: string, ...extra: string[]) {
   return { rendered: [...renders()].sort(), stderr: run.stderr() }
 }
 
-/** Every file below `root` but the cache, path → bytes. */
-async function outputFiles(root: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
-  const files = new Map<string, Buffer>()
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const path = join(entry.parentPath, entry.name).slice(root.length + 1)
-    if (path.startsWith('.paper-notes-cache/')) continue
-    files.set(path, await readFile(join(root, path)))
-  }
-  return files
-}
-
-async function expectSameOutput(a: string, b: string): Promise<void> {
-  const left = await outputFiles(a)
-  const right = await outputFiles(b)
-  expect([...left.keys()].sort()).toEqual([...right.keys()].sort())
-  for (const [path, bytes] of left) {
-    expect(bytes.equals(right.get(path)!), `${path} differs`).toBe(true)
-  }
-}
-
 const everyCountingFile = [
   'counting/100.txt',
   'counting/101.txt',
@@ -221,7 +200,7 @@ describe('the build cache', () => {
     await rm(join(cwd, 'notes/102.md'))
     const after = await build(cwd, 'site')
     expect(after.rendered).toEqual(['counting/index.txt', 'counting/undeclared.txt'])
-    const files = await outputFiles(join(cwd, 'site'))
+    const files = await outputFiles(join(cwd, 'site'), { withoutCache: true })
     expect(files.has('counting/102.txt')).toBe(false)
     expect(files.has('counting/100.txt')).toBe(true)
     expect([...files.keys()].some((path) => path.includes('102'))).toBe(false)

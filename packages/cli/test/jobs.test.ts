@@ -6,6 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { brokenYaml, hostileNote } from './fixtures.js'
+import { expectSameOutput, outputFiles } from './output-files.js'
 import { assertBuilt, runBin } from './run-bin.js'
 import { makeTempDir, writeTree } from './temp-dir.js'
 
@@ -55,26 +56,6 @@ async function project(): Promise<string> {
   return cwd
 }
 
-async function outputFiles(root: string): Promise<Map<string, Buffer>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
-  const files = new Map<string, Buffer>()
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const path = join(entry.parentPath, entry.name).slice(root.length + 1)
-    files.set(path, await readFile(join(root, path)))
-  }
-  return files
-}
-
-async function expectSameFiles(a: string, b: string): Promise<void> {
-  const left = await outputFiles(a)
-  const right = await outputFiles(b)
-  expect([...left.keys()].sort()).toEqual([...right.keys()].sort())
-  for (const [path, bytes] of left) {
-    expect(bytes.equals(right.get(path)!), `${path} differs`).toBe(true)
-  }
-}
-
 /** Standard error without the lines that differ by design (timings, thread info). */
 function diagnosticsOf(stderr: string): string {
   return stderr
@@ -117,8 +98,8 @@ describe('build --jobs', () => {
     expect(two.stdout.replace(/ in \d+\.\d+s/, '')).toBe(
       one.stdout.replace(/ in \d+\.\d+s/, '').replace('/one/', '/two/'),
     )
-    await expectSameFiles(join(cwd, 'one'), join(cwd, 'two'))
-    await expectSameFiles(join(cwd, 'one'), join(cwd, 'three'))
+    await expectSameOutput(join(cwd, 'one'), join(cwd, 'two'))
+    await expectSameOutput(join(cwd, 'one'), join(cwd, 'three'))
   }, 120_000)
 
   it('rebuilds from the cache in threads with the bytes of a one-thread build without cache', async () => {
