@@ -25,7 +25,13 @@ export type {
 } from './model.js'
 export { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from './note-display.js'
 export type { FileDependencies, PlannedFile, RenderedFile, Renderer } from './renderer.js'
-export { defineRenderer, isSafeOutputPath, renderPlannedFiles } from './renderer.js'
+export {
+  defineRenderer,
+  fileDependencies,
+  isSafeOutputPath,
+  noDependencies,
+  renderPlannedFiles,
+} from './renderer.js'
 export type { SafeHtmlOptions } from './safe-html.js'
 export { toSafeHast, toSafeHtml } from './safe-html.js'
 export type { JsonSchema } from './schema.js'

@@ -3,6 +3,7 @@
  * system; the caller (or the CLI) writes what it returns.
  */
 import type { Collection } from './collection.js'
+import { stableHash } from './hash.js'
 import type { Note } from './model.js'
 
 /** One output file. `path` is relative, uses `/`, and never starts with `/` or contains `..`. */
@@ -32,6 +33,26 @@ export interface FileDependencies {
    */
   key: string
 }
+
+/**
+ * The dependencies of a planned file that shows `notes` (in that order) and reads `rest` of the
+ * collection besides (anything JSON can write: a tag's slug, a page number). The key also covers
+ * the ids of the notes in order, so a host that only compares the listed notes' contents still
+ * sees a note join, leave or move in the list.
+ *
+ * @example
+ * fileDependencies(collection.withTag('nlp').slice(0, 50), { slug: 'nlp' })
+ * // => { notes: [...], key: '3f1c…' (16 hex digits) }
+ */
+export function fileDependencies(notes: readonly Note[], rest: unknown = null): FileDependencies {
+  return {
+    notes,
+    key: stableHash(JSON.stringify({ ids: notes.map((note) => note.id), rest })),
+  }
+}
+
+/** The dependencies of a planned file that reads nothing of the collection (a stylesheet). */
+export const noDependencies: FileDependencies = Object.freeze({ notes: Object.freeze([]), key: '' })
 
 /**
  * One file of a renderer's plan: its path and media type are known up front, its contents are

@@ -3,7 +3,9 @@ import { makeNote } from '../../../test-support/note-factory.ts'
 import {
   createCollection,
   defineRenderer,
+  fileDependencies,
   isSafeOutputPath,
+  noDependencies,
   type PlannedFile,
   type Renderer,
   renderPlannedFiles,
@@ -99,5 +101,24 @@ describe('isSafeOutputPath', () => {
     'a/',
   ])('rejects %j', (path) => {
     expect(isSafeOutputPath(path)).toBe(false)
+  })
+})
+
+describe('fileDependencies', () => {
+  const a = makeNote({ id: '1' })
+  const b = makeNote({ id: '2' })
+
+  it('lists the notes and keys them by their ids in order and by what else is read', () => {
+    const deps = fileDependencies([a, b], { slug: 'nlp' })
+    expect(deps.notes).toEqual([a, b])
+    expect(fileDependencies([a, b], { slug: 'nlp' }).key).toBe(deps.key)
+    expect(fileDependencies([b, a], { slug: 'nlp' }).key).not.toBe(deps.key)
+    expect(fileDependencies([a], { slug: 'nlp' }).key).not.toBe(deps.key)
+    expect(fileDependencies([a, b], { slug: 'cv' }).key).not.toBe(deps.key)
+  })
+
+  it('has a frozen empty value for files that read nothing', () => {
+    expect(noDependencies).toEqual({ notes: [], key: '' })
+    expect(Object.isFrozen(noDependencies)).toBe(true)
   })
 })

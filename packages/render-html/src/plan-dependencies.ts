@@ -5,7 +5,7 @@
  * reference in a comment resolves to).
  */
 import type { Collection, Comment, FileDependencies, Note, TagInfo } from '@paper-notes/core'
-import { stableHash } from '@paper-notes/core'
+import { fileDependencies, stableHash } from '@paper-notes/core'
 
 /** What a note's card (or the same parts of its page) reads of the collection besides the note. */
 interface NoteReads {
@@ -222,22 +222,3 @@ export class PageDependencies {
     return this.#notesByIssuePath
   }
 }
-
-/**
- * The dependencies of a file that shows `notes` (in that order) and reads `rest` of the
- * collection besides. The key also covers the ids of the notes in order, so a host that only
- * compares the listed notes' contents still sees a note join, leave or move in the list.
- *
- * @example
- * fileDependencies(collection.notes.slice(0, 50), { tags: [['NLP', 'nlp', 120]] })
- * // => { notes: [...], key: '3f1c…' (16 hex digits) }
- */
-export function fileDependencies(notes: readonly Note[], rest: unknown = null): FileDependencies {
-  return {
-    notes,
-    key: stableHash(JSON.stringify({ ids: notes.map((note) => note.id), rest })),
-  }
-}
-
-/** The dependencies of a file that reads nothing of the collection (stylesheet, icon). */
-export const noDependencies: FileDependencies = Object.freeze({ notes: Object.freeze([]), key: '' })

@@ -9,7 +9,13 @@ import type {
   RenderedFile,
   Renderer,
 } from '@paper-notes/core'
-import { defineRenderer, notePagePath, renderPlannedFiles, tagPagePath } from '@paper-notes/core'
+import {
+  defineRenderer,
+  noDependencies,
+  notePagePath,
+  renderPlannedFiles,
+  tagPagePath,
+} from '@paper-notes/core'
 import type { Element, Root } from 'hast'
 import packageJson from '../package.json' with { type: 'json' }
 import { favicon, faviconPath } from './favicon.js'
@@ -19,7 +25,7 @@ import type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 import { resolveHtmlOptions } from './options.js'
 import { createPageContext } from './page-context.js'
 import { serializePage } from './page-serialization.js'
-import { noDependencies, PageDependencies } from './plan-dependencies.js'
+import { PageDependencies } from './plan-dependencies.js'
 import { isEmbeddedPost } from './post-cards.js'
 import { stylesheet, stylesheetPath } from './stylesheet.js'
 import type { LayoutInput, Templates } from './templates.js'

@@ -3,7 +3,14 @@
  * `notes.schema.json` and `feed.json` (JSON Feed 1.1).
  */
 import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
-import { defineRenderer, noteSchema, notesSchema, renderPlannedFiles } from '@paper-notes/core'
+import {
+  defineRenderer,
+  fileDependencies,
+  noDependencies,
+  noteSchema,
+  notesSchema,
+  renderPlannedFiles,
+} from '@paper-notes/core'
 import packageJson from '../package.json' with { type: 'json' }
 import { buildJsonFeed } from './json-feed.js'
 import {
@@ -12,7 +19,6 @@ import {
   resolveJsonOptions,
 } from './json-options.js'
 import { createNotesJsonWriter, stringifyJson } from './notes-json.js'
-import { fileDependencies, noDependencies } from './plan-dependencies.js'
 
 const jsonType = 'application/json; charset=utf-8'
 const schemaType = 'application/schema+json; charset=utf-8'

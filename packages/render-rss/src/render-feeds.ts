@@ -10,12 +10,17 @@ import type {
   Renderer,
   TagInfo,
 } from '@paper-notes/core'
-import { defineRenderer, renderPlannedFiles, siteUrl, tagPagePath } from '@paper-notes/core'
+import {
+  defineRenderer,
+  fileDependencies,
+  renderPlannedFiles,
+  siteUrl,
+  tagPagePath,
+} from '@paper-notes/core'
 import packageJson from '../package.json' with { type: 'json' }
 import { createAtomFeedBuilder } from './atom-feed.js'
 import { createFeedItemCache } from './feed-entry.js'
 import type { FeedSource } from './feed-source.js'
-import { fileDependencies } from './plan-dependencies.js'
 import { createRssFeedBuilder } from './rss-feed.js'
 import { type ResolvedRssOptions, type RssRenderOptions, resolveRssOptions } from './rss-options.js'
 
