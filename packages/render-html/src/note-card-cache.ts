@@ -1,12 +1,12 @@
 /**
  * Note cards built once per render: a note shows on about eight tag pages, and building and
  * serializing its card for each of them was most of the time of a large site. The card is
- * serialized once, with `hast-util-to-html`'s safe defaults, and placed in every page as a
- * trusted `raw` node (see `page-serialization.ts`).
+ * serialized once, as `hast-util-to-html` writes it with its safe defaults (see `hast-html.ts`),
+ * and placed in every page as a trusted `raw` node (see `page-serialization.ts`).
  */
 import type { Note } from '@paper-notes/core'
 import type { ElementContent } from 'hast'
-import { toHtml } from 'hast-util-to-html'
+import { hastToHtml } from './hast-html.js'
 import { noteCard as defaultNoteCard } from './note-card.js'
 import type { PageContext } from './page-context.js'
 
@@ -153,7 +153,7 @@ function openCard(
       return `${marker}${targets.length - 1}-`
     },
   }
-  const html = toHtml(defaultNoteCard(note, opening))
+  const html = hastToHtml(defaultNoteCard(note, opening))
   const parts = html.split(placeholders)
   if (parts.length !== targets.length * 2 + 1) return null
   // The links are written in page order, which need not be the order they were asked for.
@@ -194,7 +194,7 @@ function buildCard(note: Note, context: PageContext): BuiltCard {
       return href
     },
   }
-  const html = toHtml(context.templates.noteCard(note, recording))
+  const html = hastToHtml(context.templates.noteCard(note, recording))
   return { hrefs, path: readsPath ? context.path : undefined, html }
 }
 
