@@ -14,6 +14,7 @@ import { frontmatter } from 'micromark-extension-frontmatter'
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import { fenceOf, parseIssueBody } from './body.js'
 import { createComment } from './comment.js'
+import { type PlainFrontMatter, readPlainFrontMatter } from './front-matter-yaml.js'
 import { buildNote, issueNumberOf, type NoteOverrides } from './note-id.js'
 import type { Reader, ReaderResult } from './reader.js'
 import { parseVenue } from './title-line.js'
@@ -96,63 +97,11 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
     return result
   }
 
-  // The YAML text starts on line 2 of the file.
-  const lineCounter = new LineCounter()
-  const document = parseDocument(front.yaml, { lineCounter, prettyErrors: true })
-  const yamlPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset)
-    return { line: line + 1, column: col }
-  }
-  for (const error of document.errors) {
-    report(
-      'front-matter-yaml',
-      'error',
-      `The front matter is not valid YAML: ${firstLine(error.message)}`,
-      yamlPosition(error.pos[0]),
-    )
-  }
-  if (document.errors.length > 0) return result
-  for (const warning of document.warnings) {
-    report(
-      'front-matter-yaml-warning',
-      'warning',
-      firstLine(warning.message),
-      yamlPosition(warning.pos[0]),
-    )
-  }
-  const contents = document.contents
-  if (contents !== null && !isMap(contents)) {
-    report(
-      'front-matter-not-a-map',
-      'error',
-      'The front matter must be a YAML mapping of keys to values.',
-      { line: 2, column: 1 },
-    )
-    return result
-  }
-  const keyPositions = new Map<string, Position>()
-  const valueNodes = new Map<string, YamlNode>()
-  for (const pair of contents?.items ?? []) {
-    if (!isScalar(pair.key)) continue
-    const key = String(pair.key.value)
-    keyPositions.set(key, yamlPosition(pair.key.range?.[0] ?? 0))
-    if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
-      valueNodes.set(key, pair.value as YamlNode)
-    }
-  }
-  let data: Record<string, unknown>
-  try {
-    // `maxAliasCount` stops alias expansion bombs ("billion laughs") with an exception.
-    data = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
-  } catch (error) {
-    report(
-      'front-matter-yaml',
-      'error',
-      `The front matter cannot be read: ${error instanceof Error ? firstLine(error.message) : String(error)}`,
-      { line: 2, column: 1 },
-    )
-    return result
-  }
+  // The usual simple front matter is read directly; anything else goes through `yaml`, which
+  // also reports bad YAML.
+  const read = readPlainFrontMatter(front.yaml) ?? readYamlFrontMatter(front.yaml, report)
+  if (read === undefined) return result
+  const { data, keyPositions } = read
   const at = (key: string): Position => keyPositions.get(key) ?? { line: 1, column: 1 }
   const invalid = (key: string, expected: string) =>
     report(
@@ -257,11 +206,7 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
   }
 
   // Body and comments.
-  const titleNode = valueNodes.get('title')
-  const titleStart = titleNode?.range?.[0] ?? 0
-  const quoted =
-    isScalar(titleNode) && (titleNode.type === 'QUOTE_DOUBLE' || titleNode.type === 'QUOTE_SINGLE')
-  const titleLinePosition = yamlPosition(titleStart + (quoted ? 1 : 0))
+  const titleLinePosition = read.valueStarts.get('title') ?? { line: 2, column: 1 }
   const split = splitBodyAndComments(lines, front.bodyStart)
   const body = parseIssueBody(
     split.body.join('\n'),
@@ -313,6 +258,84 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
   result.diagnostics.push(...built.diagnostics)
   for (const diagnostic of result.diagnostics) diagnostic.noteId ??= built.note.id
   return result
+}
+
+type Report = (
+  code: string,
+  severity: Diagnostic['severity'],
+  message: string,
+  at?: Position,
+) => void
+
+/**
+ * Reads front matter YAML with the `yaml` package: the data, where each key starts and where
+ * each value's text starts (after an opening quote). Reports syntax errors, warnings and a
+ * front matter that is not a mapping; `undefined` when there is no data to read.
+ */
+function readYamlFrontMatter(yaml: string, report: Report): PlainFrontMatter | undefined {
+  // The YAML text starts on line 2 of the file.
+  const lineCounter = new LineCounter()
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: true })
+  const yamlPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line: line + 1, column: col }
+  }
+  for (const error of document.errors) {
+    report(
+      'front-matter-yaml',
+      'error',
+      `The front matter is not valid YAML: ${firstLine(error.message)}`,
+      yamlPosition(error.pos[0]),
+    )
+  }
+  if (document.errors.length > 0) return undefined
+  for (const warning of document.warnings) {
+    report(
+      'front-matter-yaml-warning',
+      'warning',
+      firstLine(warning.message),
+      yamlPosition(warning.pos[0]),
+    )
+  }
+  const contents = document.contents
+  if (contents !== null && !isMap(contents)) {
+    report(
+      'front-matter-not-a-map',
+      'error',
+      'The front matter must be a YAML mapping of keys to values.',
+      { line: 2, column: 1 },
+    )
+    return undefined
+  }
+  const keyPositions = new Map<string, Position>()
+  const valueNodes = new Map<string, YamlNode>()
+  for (const pair of contents?.items ?? []) {
+    if (!isScalar(pair.key)) continue
+    const key = String(pair.key.value)
+    keyPositions.set(key, yamlPosition(pair.key.range?.[0] ?? 0))
+    if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
+      valueNodes.set(key, pair.value as YamlNode)
+    }
+  }
+  let data: Record<string, unknown>
+  try {
+    // `maxAliasCount` stops alias expansion bombs ("billion laughs") with an exception.
+    data = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>
+  } catch (error) {
+    report(
+      'front-matter-yaml',
+      'error',
+      `The front matter cannot be read: ${error instanceof Error ? firstLine(error.message) : String(error)}`,
+      { line: 2, column: 1 },
+    )
+    return undefined
+  }
+  const valueStarts = new Map<string, Position>()
+  for (const [key, node] of valueNodes) {
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+    valueStarts.set(key, yamlPosition((node.range?.[0] ?? 0) + (quoted ? 1 : 0)))
+  }
+  return { data, keyPositions, valueStarts }
 }
 
 type FrontMatter =
