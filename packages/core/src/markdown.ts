@@ -6,8 +6,10 @@
  * literals look at every word and then search the finished tree again, tables are tried at the
  * start of every block. Every GFM construct needs a certain character or string to exist
  * (strikethrough a `~`, footnotes `[^`, …), so a text is parsed with only the extensions whose
- * trigger it contains. The tree is the same as with all of GFM: a property test compares the
- * two on markdown-like text built around the triggers.
+ * trigger it contains; autolink literals are split further into their three constructs (e-mail,
+ * `http(s)://`, `www.`) and the tree transform that finds links in decoded text. The tree is the
+ * same as with all of GFM: a property test compares the two on markdown-like text built around
+ * the triggers.
  */
 import type { Root } from 'mdast'
 import type { Extension as MdastExtension } from 'mdast-util-from-markdown'
@@ -22,7 +24,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
-import type { Extension as SyntaxExtension } from 'micromark-util-types'
+import type { Construct, Extension as SyntaxExtension } from 'micromark-util-types'
 
 /** One GFM extension (syntax and mdast halves) and what a text needs to hold for it to match. */
 interface GfmPart {
@@ -32,17 +34,49 @@ interface GfmPart {
   mdast: MdastExtension | MdastExtension[]
 }
 
-// In the order `micromark-extension-gfm` and `mdast-util-gfm` combine them. Built once:
-// creating the extensions is a measurable share of parsing a short comment.
+/** One construct of `gfmAutolinkLiteral()` and what a text needs to hold for it to match. */
+interface AutolinkConstruct {
+  /** The construct's `name` in `micromark-extension-gfm-autolink-literal`. */
+  name: string
+  trigger: RegExp
+}
+
+// Autolink literals are three constructs: an e-mail address needs its `@`; `http://`,
+// `https://` and `www.` (any case) need what they start with. The e-mail construct is tried at
+// every letter and digit of a text, so leaving it out when a text has no `@` saves both
+// combining it and trying it; a construct that cannot match changes nothing in the tree.
+const autolinkConstructs: readonly AutolinkConstruct[] = [
+  { name: 'emailAutolink', trigger: /@/ },
+  { name: 'protocolAutolink', trigger: /https?:/i },
+  { name: 'wwwAutolink', trigger: /www\./i },
+]
+
+/**
+ * `gfmAutolinkLiteral()` with only the named constructs, at the same character codes and in
+ * the same order (the order in which micromark tries them).
+ */
+function autolinkSyntax(names: readonly string[]): SyntaxExtension {
+  const text: NonNullable<SyntaxExtension['text']> = {}
+  for (const [code, value] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    const list = (Array.isArray(value) ? value : [value]).filter(
+      (construct): construct is Construct =>
+        construct !== undefined && names.includes(construct.name ?? ''),
+    )
+    if (list.length > 0) text[Number(code)] = list
+  }
+  return { text }
+}
+
+// `www.`, `http://`, `https://`, e-mail addresses (the `@`), `mailto:`, `xmpp:`. The finished
+// tree's text is searched again after escapes and character references are decoded
+// (`https\://…`, `me&#64;example.org` become links), so any `\` or `&` counts too.
+const autolinkTreeTrigger = /www\.|https?:|mailto:|xmpp:|@|\\|&/i
+const autolinkTree = gfmAutolinkLiteralFromMarkdown()
+
+// The other GFM parts, in the order `micromark-extension-gfm` and `mdast-util-gfm` combine them
+// (after autolink literals). Built once: creating the extensions is a measurable share of
+// parsing a short comment.
 const gfmParts: readonly GfmPart[] = [
-  {
-    // `www.`, `http://`, `https://`, e-mail addresses (the `@`), `mailto:`, `xmpp:`. The finished
-    // tree's text is searched again after escapes and character references are decoded
-    // (`https\://…`, `me&#64;example.org` become links), so any `\` or `&` counts too.
-    trigger: /www\.|https?:|mailto:|xmpp:|@|\\|&/i,
-    syntax: gfmAutolinkLiteral(),
-    mdast: gfmAutolinkLiteralFromMarkdown(),
-  },
   // Footnote calls and definitions both start `[^`.
   { trigger: /\[\^/, syntax: gfmFootnote(), mdast: gfmFootnoteFromMarkdown() },
   { trigger: /~/, syntax: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
@@ -53,20 +87,40 @@ const gfmParts: readonly GfmPart[] = [
   { trigger: /\[[ \t\n\rxX]\]/, syntax: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
 ]
 
-/** Parse options per set of needed GFM parts (a bit mask over `gfmParts`), made on first use. */
+/**
+ * Parse options per set of needed parts, made on first use. The key is a bit mask: one bit per
+ * autolink construct, one for the autolink tree transform, then one per `gfmParts` entry.
+ */
 const optionsByMask = new Map<number, Options>()
 
 function optionsFor(markdown: string): Options {
   let mask = 0
-  for (let index = 0; index < gfmParts.length; index++) {
-    if (gfmParts[index]!.trigger.test(markdown)) mask |= 1 << index
+  let bit = 1
+  for (const construct of autolinkConstructs) {
+    if (construct.trigger.test(markdown)) mask |= bit
+    bit <<= 1
+  }
+  if (autolinkTreeTrigger.test(markdown)) mask |= bit
+  bit <<= 1
+  for (const part of gfmParts) {
+    if (part.trigger.test(markdown)) mask |= bit
+    bit <<= 1
   }
   let options = optionsByMask.get(mask)
   if (options === undefined) {
-    const parts = gfmParts.filter((_, index) => mask & (1 << index))
+    const names = autolinkConstructs
+      .filter((_, index) => mask & (1 << index))
+      .map((construct) => construct.name)
+    const tree = (mask >> autolinkConstructs.length) & 1
+    const parts = gfmParts.filter(
+      (_, index) => mask & (1 << (autolinkConstructs.length + 1 + index)),
+    )
     options = {
-      extensions: parts.map((part) => part.syntax),
-      mdastExtensions: parts.flatMap((part) => part.mdast),
+      extensions: [
+        ...(names.length > 0 ? [autolinkSyntax(names)] : []),
+        ...parts.map((part) => part.syntax),
+      ],
+      mdastExtensions: [...(tree ? [autolinkTree] : []), ...parts.flatMap((part) => part.mdast)],
     }
     optionsByMask.set(mask, options)
   }

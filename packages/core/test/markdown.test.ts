@@ -124,6 +124,7 @@ describe('parseMarkdown', () => {
     expect(links('日本語https://example.org/aの後')).toBe(1)
     expect(links('escaped: https\\://example.org/a')).toBe(1)
     expect(links('encoded: me&#64;example.org')).toBe(1)
+    expect(links('hello@example.org, https://example.org/h and www.example.org/w')).toBe(3)
     expect(links('no link here: example.org, ww.example.org')).toBe(0)
   })
 
