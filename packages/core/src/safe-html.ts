@@ -14,8 +14,8 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { raw } from 'hast-util-raw'
 import { defaultSchema, sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
-import type { Root as MdastRoot } from 'mdast'
-import { toHast } from 'mdast-util-to-hast'
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
+import { defaultHandlers, type State, toHast } from 'mdast-util-to-hast'
 import { inlineLoneRawTags } from './lone-raw-tags.js'
 import { parseMarkdown } from './markdown.js'
 
@@ -58,6 +58,46 @@ function finishElement(node: Element): void {
 }
 
 /**
+ * Records the definitions and footnote definitions of `node` and its descendants by their
+ * upper-cased identifiers, the first of each winning: what `mdast-util-to-hast` records before it
+ * turns a tree into hast, in the same (document) order.
+ */
+function collectDefinitions(node: MdastNodes, state: State): void {
+  if (node.type === 'definition') {
+    const id = String(node.identifier).toUpperCase()
+    if (!state.definitionById.has(id)) state.definitionById.set(id, node)
+  } else if (node.type === 'footnoteDefinition') {
+    const id = String(node.identifier).toUpperCase()
+    if (!state.footnoteById.has(id)) state.footnoteById.set(id, node)
+  }
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, state)
+}
+
+/**
+ * `toHast(tree, { allowDangerousHtml: true })`, without its generic tree walk (with
+ * `unist-util-visit`, a large part of the cost of a small tree) to find definitions: `toHast` is
+ * given an empty root, whose handler records the definitions of `tree` with a plain recursion
+ * and then turns `tree` into hast with the default root handler. The footnote section is added
+ * by `toHast` as usual, from what the handlers recorded.
+ */
+/** The default root handler; it returns a hast root, which the `Handler` type does not list. */
+const rootHandler = defaultHandlers.root as (state: State, node: MdastRoot) => ElementContent
+
+function mdastToHast(tree: MdastRoot): HastRoot {
+  const carrier: MdastRoot = { type: 'root', children: [] }
+  return toHast(carrier, {
+    allowDangerousHtml: true,
+    handlers: {
+      root(state, node: MdastRoot) {
+        if (node !== carrier) return rootHandler(state, node)
+        collectDefinitions(tree, state)
+        return rootHandler(state, tree)
+      },
+    },
+  }) as HastRoot
+}
+
+/**
  * Turns markdown (or an mdast root) into a sanitized hast root, ready to be placed in a page.
  *
  * @example
@@ -66,7 +106,7 @@ function finishElement(node: Element): void {
  */
 export function toSafeHast(input: string | MdastRoot, options: SafeHtmlOptions = {}): HastRoot {
   const mdast = typeof input === 'string' ? parseMarkdown(input) : input
-  let hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot
+  let hast = mdastToHast(mdast)
   if (hasRaw(hast.children)) hast = inlineLoneRawTags(hast) ?? (raw(hast) as HastRoot)
   const clean = sanitize(hast, {
     ...defaultSchema,

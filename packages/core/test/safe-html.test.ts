@@ -58,9 +58,14 @@ describe('toSafeHtml', () => {
   })
 })
 
-/** The sanitizing pipeline written out with the whole-tree HTML parser, as a reference. */
-function referenceSafeHtml(markdown: string): string {
-  const parsed = raw(toHast(parseMarkdown(markdown), { allowDangerousHtml: true }) as Root) as Root
+/**
+ * The sanitizing pipeline written out with the whole-tree HTML parser, as a reference
+ * (`parseRaw: false` for markdown without HTML, which `toSafeHast` does not pass through the
+ * parser: the parser writes boolean attributes such as `data-footnote-ref` as `=""`).
+ */
+function referenceSafeHtml(markdown: string, parseRaw = true): string {
+  const hast = toHast(parseMarkdown(markdown), { allowDangerousHtml: true }) as Root
+  const parsed = parseRaw ? (raw(hast) as Root) : hast
   const clean = sanitize(parsed, { ...defaultSchema, clobberPrefix: 'user-content-' }) as Root
   visit(clean, 'element', (node: Element) => {
     if (node.tagName === 'a' && typeof node.properties.href === 'string') {
@@ -102,6 +107,31 @@ const wholeTreeMarkdown = [
   '<img src="a.png">\n<div>block</div>',
   '<!-- comment --> <img src="c.png">',
 ]
+
+describe('toSafeHtml: link and footnote definitions', () => {
+  /** Definitions in every place markdown allows them, repeated, in other cases, and unused. */
+  const definitionMarkdown = [
+    '[論文][Paper] と [blog] と ![図][fig]\n\n[paper]: https://arxiv.org/abs/1 "first"\n[PAPER]: https://evil.example/ "second"\n[blog]: /blog\n[fig]: fig.png',
+    '> [quoted][q]\n>\n> [q]: https://example.org/q\n\n- item [in list][l]\n\n  [l]: https://example.org/l',
+    'text[^a] and again[^A] and[^b] and missing[^c]\n\n[^a]: first 注記 [ref][r]\n[^a]: duplicate\n\n[^b]: > nested\n    > [^a]\n\n[r]: https://example.org/r',
+    '[unused]: https://example.org/u\n\n[^unused]: never referenced\n\nplain [x][none]',
+    '| a | b |\n|---|---|\n| [t][T] | x[^t] |\n\n[t]: https://example.org/t\n[^t]: table note',
+  ]
+
+  it('resolves references and numbers footnotes as mdast-util-to-hast does', () => {
+    for (const markdown of definitionMarkdown) {
+      expect(toSafeHtml(markdown), markdown).toBe(referenceSafeHtml(markdown, false))
+    }
+  })
+
+  it('keeps the first of two definitions with the same label', () => {
+    const html = toSafeHtml(definitionMarkdown[0]!)
+    expect(html).toContain(
+      '<a href="https://arxiv.org/abs/1" title="first" rel="noopener noreferrer">論文</a>',
+    )
+    expect(html).not.toContain('evil.example')
+  })
+})
 
 describe('toSafeHtml: raw HTML that is only lone <img> and <br> tags', () => {
   it('gives the HTML of the whole-tree parse for lone tags in every markdown context', () => {

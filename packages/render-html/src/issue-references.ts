@@ -20,6 +20,8 @@ function linkText(
   value: string,
   target: (issue: number) => IssueReferenceTarget | undefined,
 ): ElementContent[] | undefined {
+  // Most text has no `#` at all: no need to run the pattern.
+  if (!value.includes('#')) return undefined
   const out: ElementContent[] = []
   let last = 0
   for (const match of value.matchAll(issueReference)) {
