@@ -2,9 +2,9 @@
  * The build cache, kept in the output folder under `.paper-notes-cache/` and carried into every
  * new output folder:
  *
- * - `parsed/<key>.json`: the notes and diagnostics of one input file, without comment `tree`s,
- *   keyed by a SHA-256 of the file's path and bytes, the parse options and the CLI and parser
- *   versions, so an unchanged file is not parsed again;
+ * - `parsed.jsonl`: the notes and diagnostics of every input file, keyed by a SHA-256 of the
+ *   file's path and bytes, the parse options and the CLI and parser versions, so an unchanged
+ *   file is not parsed again (see `parse-cache.ts`);
  * - `manifest.json`: for every output file, a fingerprint of what made it (renderer name and
  *   version, options, path, the plan's `dependsOn.key` and the content of every note it depends
  *   on) and a hash of its bytes, so an unchanged file is carried over instead of rendered.
@@ -12,7 +12,6 @@
  * A missing, corrupt or foreign cache is ignored (the build says why with `--verbose`).
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Diagnostic, Note, SourceFormat } from '@paper-notes/core'
@@ -21,7 +20,7 @@ import cliPackage from '../package.json' with { type: 'json' }
 import { cacheFolder } from './write-output.js'
 
 /** Bumped whenever the layout or meaning of the cache changes: older caches are then ignored. */
-export const cacheFormatVersion = 1
+export const cacheFormatVersion = 2
 
 const manifestTag = 'paper-notes-build-cache'
 
@@ -31,12 +30,7 @@ export const cacheVersions = `${cacheFormatVersion}:${cliPackage.version}:${pars
 /** The cache folder's path, relative to the output folder. */
 export const manifestPath = `${cacheFolder}/manifest.json`
 
-/** The parsed-note cache entry of `key`, relative to the output folder. */
-export function parsedEntryPath(key: string): string {
-  return `${cacheFolder}/parsed/${key}.json`
-}
-
-/** The parse of one input file: what the parser returned (comment trees left out). */
+/** The parse of one input file: what the parser returned. */
 export interface ParsedFile {
   /** The notes, in order. */
   notes: Note[]
@@ -83,7 +77,7 @@ export function parseKey(
     .digest('hex')
 }
 
-/** A note as JSON without its comment trees (the renderers rebuild them from the markdown). */
+/** A note without its comment trees (what {@link noteFingerprint} hashes). */
 export function withoutTrees(note: Note): Note {
   if (note.comments.every((comment) => comment.tree === undefined)) return note
   return {
@@ -93,6 +87,19 @@ export function withoutTrees(note: Note): Note {
 }
 
 const noteFingerprints = new WeakMap<Note, string>()
+
+/**
+ * Records the {@link noteFingerprint} of a note read back from the parse cache, as the build
+ * that wrote it worked it out (the same JSON, so the same hash), sparing the hash.
+ */
+export function rememberNoteFingerprint(note: Note, fingerprint: string): void {
+  noteFingerprints.set(note, fingerprint)
+}
+
+/** The {@link noteFingerprint} of `note` if it was already worked out, else `undefined`. */
+export function knownNoteFingerprint(note: Note): string | undefined {
+  return noteFingerprints.get(note)
+}
 
 /** SHA-1 of a note's JSON without comment trees, memoized per note object. */
 export function noteFingerprint(note: Note): string {
@@ -213,33 +220,4 @@ export function manifestText(entries: ReadonlyMap<string, ManifestEntry>): strin
   for (const path of [...entries.keys()].sort()) files[path] = entries.get(path)!
   const manifest: Manifest = { format: manifestTag, versions: cacheVersions, files }
   return `${JSON.stringify(manifest)}\n`
-}
-
-function isParsedFile(value: unknown): value is ParsedFile & { key: string } {
-  if (typeof value !== 'object' || value === null) return false
-  const entry = value as Partial<ParsedFile & { key: string }>
-  return Array.isArray(entry.notes) && Array.isArray(entry.diagnostics)
-}
-
-/**
- * Reads the cached parse of `key` from the previous output folder; `undefined` when it is
- * missing, unreadable, or not the entry of that key.
- */
-export function readParsedEntry(outDir: string, key: string): ParsedFile | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(join(outDir, parsedEntryPath(key)), 'utf8'))
-    if (!isParsedFile(value) || value.key !== key) return undefined
-    return { notes: value.notes, diagnostics: value.diagnostics }
-  } catch {
-    return undefined
-  }
-}
-
-/** The text of a parsed-note cache entry (trees left out). */
-export function parsedEntryText(key: string, parsed: ParsedFile): string {
-  return JSON.stringify({
-    key,
-    notes: parsed.notes.map(withoutTrees),
-    diagnostics: parsed.diagnostics,
-  })
 }

@@ -2,7 +2,7 @@
  * Turns the inputs named on the command line (files, directories, `-` for standard input) into
  * decoded `{ path, contents }` sources, in a stable order. Problems become diagnostics.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '@paper-notes/core'
 
@@ -68,36 +68,56 @@ function hasNoteExtension(name: string): boolean {
  */
 const folderDocumentation = new Set(['readme.md', 'changelog.md', 'contributing.md', 'license.md'])
 
+/** A note file found in a folder: its path, and its real path when known without a look-up. */
+interface FoundFile {
+  path: string
+  real?: string
+}
+
 /**
  * Files below `dir` with a note extension, sorted; skips dot-entries, `node_modules` and the
  * folder's documentation (`README.md`, `CHANGELOG.md`, `CONTRIBUTING.md`, `LICENSE.md`).
+ * File-system calls are synchronous: a walk of thousands of entries has nothing to overlap with,
+ * and each asynchronous call costs a round trip through the thread pool. An entry's type comes
+ * from the directory listing; only symbolic links (and entries of unknown type) are `stat`ed.
  */
-async function listNoteFiles(
+function listNoteFiles(
   dir: string,
   visited: Set<string>,
   exclude: ReadonlySet<string>,
-): Promise<string[]> {
-  const real = await realpath(dir)
+): FoundFile[] {
+  const real = realpathSync(dir)
   if (visited.has(real) || exclude.has(resolve(dir)) || exclude.has(real)) return []
   visited.add(real)
-  const entries = await readdir(dir, { withFileTypes: true })
-  const names = entries
-    .map((entry) => entry.name)
+  const entries = readdirSync(dir, { withFileTypes: true })
     .filter(
-      (name) =>
+      ({ name }) =>
         !name.startsWith('.') &&
         name !== 'node_modules' &&
         !folderDocumentation.has(name.toLowerCase()),
     )
-    .sort()
-  const files: string[] = []
-  for (const name of names) {
-    const path = join(dir, name)
-    const info = await stat(path).catch(() => undefined)
-    if (info?.isDirectory()) files.push(...(await listNoteFiles(path, visited, exclude)))
-    else if (info?.isFile() && hasNoteExtension(name)) files.push(path)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const files: FoundFile[] = []
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isFile()) {
+      // A plain file in a real folder: its real path is known.
+      if (hasNoteExtension(entry.name)) files.push({ path, real: join(real, entry.name) })
+      continue
+    }
+    const info = entry.isDirectory() ? entry : statOrUndefined(path)
+    if (info?.isDirectory()) files.push(...listNoteFiles(path, visited, exclude))
+    else if (info?.isFile() && hasNoteExtension(entry.name)) files.push({ path })
   }
   return files
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
 }
 
 function inputError(code: string, message: string, file: string): Diagnostic {
@@ -125,12 +145,12 @@ export async function collectInputs(
   let stdinRead = false
   const exclude = new Set((options.exclude ?? []).map((path) => resolve(path)))
 
-  const addFile = async (absolutePath: string) => {
-    const real = await realpath(absolutePath)
+  const addFile = (absolutePath: string, knownReal?: string) => {
+    const real = knownReal ?? realpathSync(absolutePath)
     if (seenFiles.has(real)) return
     seenFiles.add(real)
     const path = displayPath(absolutePath, options.cwd)
-    const { text, ok } = decodeText(await readFile(absolutePath))
+    const { text, ok } = decodeText(readFileSync(absolutePath))
     if (!ok) {
       diagnostics.push({
         code: 'input-encoding',
@@ -160,7 +180,12 @@ export async function collectInputs(
     }
     const absolutePath = resolve(options.cwd, input)
     const shown = displayPath(absolutePath, options.cwd)
-    const info = await stat(absolutePath).catch((error: NodeJS.ErrnoException) => error)
+    let info: Stats | NodeJS.ErrnoException
+    try {
+      info = statSync(absolutePath)
+    } catch (error) {
+      info = error as NodeJS.ErrnoException
+    }
     if (info instanceof Error) {
       const missing = info.code === 'ENOENT' || info.code === 'ENOTDIR'
       diagnostics.push(
@@ -174,7 +199,7 @@ export async function collectInputs(
     }
     try {
       if (info.isDirectory()) {
-        const files = await listNoteFiles(absolutePath, new Set(), exclude)
+        const files = listNoteFiles(absolutePath, new Set(), exclude)
         if (files.length === 0) {
           diagnostics.push({
             code: 'input-empty',
@@ -183,9 +208,9 @@ export async function collectInputs(
             file: shown,
           })
         }
-        for (const file of files) await addFile(file)
+        for (const file of files) addFile(file.path, file.real)
       } else {
-        await addFile(absolutePath)
+        addFile(absolutePath)
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)

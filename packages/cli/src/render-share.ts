@@ -158,10 +158,12 @@ export async function renderShare(
     contents: string | Uint8Array,
     fingerprint: string | undefined,
   ) => {
-    const target = writeStagedFile(stagingDir, path, contents, made)
+    // Encoded once, for both the hash and the file (big JSON files are tens of megabytes).
+    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
+    const target = writeStagedFile(stagingDir, path, bytes, made)
     const info = statSync(target)
     const entry: ManifestEntry = {
-      hash: contentHash(contents),
+      hash: contentHash(bytes),
       size: info.size,
       mtimeMs: info.mtimeMs,
     }

@@ -160,10 +160,11 @@ describe('the build cache', () => {
     await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
   })
 
-  it('gives the same bytes from cached notes (no comment trees) as from freshly parsed ones', async () => {
+  it('gives the same bytes from cached notes (comment trees without positions) as from freshly parsed ones', async () => {
     const cwd = await project()
     await build(cwd, 'site', '--title', 'First')
-    // Every file renders again (new title), every note comes from the cache without its trees.
+    // Every file renders again (new title), every note comes from the cache, its comment trees
+    // read back from JSON without their positions.
     const again = await build(cwd, 'site', '--title', 'Notes <& "friends">')
     expect(again.rendered).toEqual(everyCountingFile)
     expect(again.stderr).toContain('4 of 4 files taken from the cache')
@@ -222,16 +223,45 @@ describe('the build cache', () => {
     expect(foreign.stderr).toContain('is not a paper-notes manifest')
     expect(foreign.rendered).toEqual(everyCountingFile)
 
-    const parsedDir = join(cwd, 'site/.paper-notes-cache/parsed')
-    const entries = (await readdir(parsedDir)).sort()
-    expect(entries).toHaveLength(4)
-    await writeFile(join(parsedDir, entries[0]!), 'not json')
-    await writeFile(
-      join(parsedDir, entries[1]!),
-      JSON.stringify({ key: 'other', notes: [], diagnostics: [] }),
-    )
+    // The parse cache: a header line, then one line per input file.
+    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed.jsonl')
+    const lines = (await readFile(parseCache, 'utf8')).split('\n')
+    expect(lines).toHaveLength(1 + 4 + 1) // header, 4 entries, '' after the last newline
+    const second = JSON.parse(lines[2]!) as { key: string }
+    lines[1] = 'not json'
+    lines[2] = JSON.stringify({ ...second, key: 'other' })
+    lines[3] = lines[3]!.replace('{"key":"', '{"key":"0') // the key of no input
+    await writeFile(parseCache, lines.join('\n'))
     const reparsed = await build(cwd, 'site')
-    expect(reparsed.stderr).toContain('2 of 4 files taken from the cache')
+    expect(reparsed.stderr).toContain('1 of 4 files taken from the cache')
+    expect(reparsed.stderr).toContain(
+      'ignoring 1 unreadable line(s) of .paper-notes-cache/parsed.jsonl',
+    )
+    await build(cwd, 'fresh', '--no-cache')
+    await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
+  })
+
+  it('survives a cut-short parse cache and one of another version', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed.jsonl')
+    const text = await readFile(parseCache, 'utf8')
+    // Cut in the middle of the third entry: two entries are whole, the third is not.
+    const third = text.split('\n').slice(0, 3).join('\n').length + 1
+    await writeFile(parseCache, text.slice(0, third + 100))
+    const cut = await build(cwd, 'site')
+    expect(cut.stderr).toContain('ignoring 1 unreadable line(s) of .paper-notes-cache/parsed.jsonl')
+    expect(cut.stderr).toContain('2 of 4 files taken from the cache')
+    expect(cut.rendered).toEqual(['counting/undeclared.txt'])
+    // The build wrote the cache whole again.
+    expect((await readFile(parseCache, 'utf8')).split('\n')).toHaveLength(1 + 4 + 1)
+
+    await writeFile(parseCache, text.replace(/"versions":"[^"]*"/, '"versions":"0:0.0.0:0.0.0"'))
+    const foreign = await build(cwd, 'site')
+    expect(foreign.stderr).toContain(
+      'ignoring .paper-notes-cache/parsed.jsonl: not a parse cache of this version of paper-notes',
+    )
+    expect(foreign.stderr).toContain('0 of 4 files taken from the cache')
     await build(cwd, 'fresh', '--no-cache')
     await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
   })

@@ -10,10 +10,7 @@ import {
   manifestText,
   type ParsedFile,
   type PreviousCache,
-  parsedEntryPath,
-  parsedEntryText,
   parseKey,
-  readParsedEntry,
   readPreviousCache,
 } from '../build-cache.js'
 import {
@@ -24,6 +21,14 @@ import {
 } from '../build-workers.js'
 import type { InputSource } from '../inputs.js'
 import type { CliIo } from '../io.js'
+import {
+  type ParseCache,
+  type ParseCacheEntry,
+  parseCachePath,
+  readParseCache,
+  takeParsed,
+  writeParseCache,
+} from '../parse-cache.js'
 import { parseSource } from '../parse-source.js'
 import { planFiles, renderShare, type ShareResult } from '../render-share.js'
 import { type PlannedRenderer, planRenderers } from '../renderers.js'
@@ -31,11 +36,11 @@ import { createRunContext } from '../run-context.js'
 import { UsageError } from '../usage-error.js'
 import {
   checkOutputPaths,
-  linkStagedFile,
   OutputError,
   type OutputStaging,
   openOutputStaging,
   outputMarkerFile,
+  stagedPath,
   writeStagedFile,
 } from '../write-output.js'
 import { type OutputRunOptions, startOutputRun } from './output-run.js'
@@ -79,14 +84,6 @@ export function parseJobs(value: string | number | undefined): number {
     )
   }
   return jobs
-}
-
-/** One input file's parse, to be written to the new cache. */
-interface ParsedEntry {
-  key: string
-  parsed: ParsedFile
-  /** Read from the previous cache (its entry is linked, not written again). */
-  reused: boolean
 }
 
 /** Fewer input files to parse than this are parsed in the main thread (threads cost a start). */
@@ -147,7 +144,7 @@ export async function runBuild(
       ...(options.format === undefined ? {} : { format: options.format }),
       ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
     }
-    const parsedFiles: ParsedEntry[] = []
+    const parsedFiles: ParseCacheEntry[] = []
     const parse = async (
       sources: readonly InputSource[],
       parsed: (files: number, notes: number) => void,
@@ -156,9 +153,14 @@ export async function runBuild(
       const keys = sources.map((source) => parseKey(source, parseOptions))
       const misses: number[] = []
       let hitNotes = 0
-      const hits = previous ? keys.map((key) => readParsedEntry(previous!.outDir, key)) : []
-      for (const index of keys.keys()) {
-        const hit = hits[index]
+      let cached: ParseCache | undefined
+      if (previous !== undefined) {
+        const found = readParseCache(previous.outDir)
+        cached = found.cache
+        if (found.reason !== undefined) info(found.reason)
+      }
+      for (const [index, key] of keys.entries()) {
+        const hit = cached === undefined ? undefined : takeParsed(cached, key)
         if (hit === undefined) {
           misses.push(index)
         } else {
@@ -188,7 +190,8 @@ export async function runBuild(
       }
       const missed = new Set(misses)
       for (const [index, key] of keys.entries()) {
-        parsedFiles.push({ key, parsed: results[index]!, reused: !missed.has(index) })
+        const line = missed.has(index) ? undefined : cached?.lines.get(key)
+        parsedFiles.push({ key, parsed: results[index]!, ...(line === undefined ? {} : { line }) })
       }
       return results
     }
@@ -265,9 +268,7 @@ export async function runBuild(
       }
       if (useCache) {
         context.progress.start('writing', parsedFiles.length + 1, 'cache entries')
-        await writeCache(staging.dir, parsedFiles, previous, manifest, () =>
-          context.progress.tick(),
-        )
+        writeCache(staging.dir, parsedFiles, manifest, () => context.progress.tick())
         context.progress.done()
       }
       info(
@@ -366,32 +367,16 @@ function checkShares(
   return undefined
 }
 
-/** Writes the parsed-note entries (reused ones linked from the previous cache) and the manifest. */
-async function writeCache(
+/** Writes the parse cache (lines of reused parses copied from the previous one) and the manifest. */
+function writeCache(
   stagingDir: string,
-  parsedFiles: readonly ParsedEntry[],
-  previous: PreviousCache | undefined,
+  parsedFiles: readonly ParseCacheEntry[],
   manifest: ReadonlyMap<string, ManifestEntry>,
   tick: () => void,
-): Promise<void> {
+): void {
   const made = new Set<string>()
-  const done = new Set<string>()
   const cache = { cache: true }
-  for (const { key, parsed, reused } of parsedFiles) {
-    tick()
-    if (done.has(key)) continue
-    done.add(key)
-    const path = parsedEntryPath(key)
-    if (reused && previous !== undefined) {
-      try {
-        linkStagedFile(stagingDir, path, join(previous.outDir, path), made, cache)
-        continue
-      } catch {
-        // The previous entry vanished: write it again from what was read.
-      }
-    }
-    writeStagedFile(stagingDir, path, parsedEntryText(key, parsed), made, cache)
-  }
   writeStagedFile(stagingDir, manifestPath, manifestText(manifest), made, cache)
   tick()
+  writeParseCache(stagedPath(stagingDir, parseCachePath, cache), parsedFiles, tick)
 }

@@ -1,0 +1,177 @@
+/**
+ * The parse cache file (`parsed.jsonl`): what goes in comes back out (notes, diagnostics, comment
+ * trees without positions, note fingerprints), and damaged lines or files are ignored.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Note } from '@paper-notes/core'
+import { describe, expect, it } from 'vitest'
+import { noteFingerprint, parseKey, withoutTrees } from '../src/build-cache.js'
+import {
+  parseCacheLine,
+  parseCachePath,
+  readParseCache,
+  takeParsed,
+  writeParseCache,
+} from '../src/parse-cache.js'
+import { parseSource } from '../src/parse-source.js'
+import { japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { makeTempDir } from './temp-dir.js'
+
+/** A note with two comments (a GFM table, a code block), tags with spaces, slashes and parentheses. */
+const tableNote = `---
+title: "[Paper Note] Rehearsal Tables, Ada Lovelace+, ICLR'25, 2025.02"
+date: 2025-02-03
+tags: [Continual Learning, Selected Papers/Blogs, PEFT(Adaptor/LoRA)]
+issue: https://github.com/example/notes/issues/120
+---
+# Abstract
+- Rehearsal buffers compared in one table.
+
+<!-- comment -->
+| 手法 | 忘却率 |
+| --- | ---: |
+| **Replay** | 2.1 |
+
+<!-- comment date="2025-02-04" -->
+\`\`\`ts
+const a = 1 < 2
+\`\`\`
+`
+
+const options = { pageTag: true }
+const sources = [
+  { path: 'notes/120.md', contents: tableNote },
+  { path: 'notes/100.md', contents: sparseRehearsal },
+  { path: 'notes/101.md', contents: japaneseBlog },
+]
+
+/** Deletes every `position` below a value (what the cache leaves out of comment trees). */
+function stripPositions(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (name, inner) => (name === 'position' ? undefined : inner)),
+  )
+}
+
+/** Writes a cache of `sources` into a fresh output folder and returns the folder. */
+async function cachedFolder(fingerprinted = false) {
+  const outDir = await makeTempDir()
+  mkdirSync(join(outDir, '.paper-notes-cache'))
+  const entries = sources.map((source) => {
+    const parsed = parseSource(source, options)
+    if (fingerprinted) for (const note of parsed.notes) noteFingerprint(note)
+    return { key: parseKey(source, options), parsed }
+  })
+  writeParseCache(join(outDir, parseCachePath), entries)
+  return { outDir, entries }
+}
+
+describe('the parse cache', () => {
+  it('gives back the notes and diagnostics, with comment trees without positions', async () => {
+    const { outDir, entries } = await cachedFolder()
+    const { cache, reason } = readParseCache(outDir)
+    expect(reason).toBeUndefined()
+    expect(cache?.lines.size).toBe(3)
+    for (const { key, parsed } of entries) {
+      const back = takeParsed(cache!, key)!
+      expect(back.diagnostics).toEqual(parsed.diagnostics)
+      expect(back.notes.map(withoutTrees)).toEqual(parsed.notes.map(withoutTrees))
+      back.notes.forEach((note, index) => {
+        const fresh = parsed.notes[index]!
+        expect(note.comments.map((comment) => comment.tree)).toEqual(
+          fresh.comments.map((comment) => stripPositions(comment.tree)),
+        )
+      })
+    }
+    const table = takeParsed(cache!, entries[0]!.key)!.notes[0]!
+    expect(table.comments).toHaveLength(2)
+    expect(table.comments[0]!.tree?.children[0]?.type).toBe('table')
+    expect(JSON.stringify(table.comments[0]!.tree)).not.toContain('position')
+    expect(table.tags).toEqual([
+      'Continual Learning',
+      'Selected Papers/Blogs',
+      'PEFT(Adaptor/LoRA)',
+    ])
+  })
+
+  it('keeps note fingerprints worked out before writing, equal to hashing the note again', async () => {
+    const { outDir, entries } = await cachedFolder(true)
+    const line = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')[1]!
+    const recorded = (JSON.parse(line) as { fingerprints: string[] }).fingerprints
+    expect(recorded).toEqual(entries[0]!.parsed.notes.map((note) => noteFingerprint(note)))
+    expect(recorded[0]).toMatch(/^[0-9a-f]{40}$/)
+
+    const back = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
+    // The same hash as a note parsed afresh (a different object, so not memoized).
+    const fresh = parseSource(sources[0]!, options).notes[0]!
+    expect(noteFingerprint(back)).toBe(noteFingerprint(fresh))
+    // An edited note has another fingerprint.
+    const edited = parseSource(
+      { path: 'notes/120.md', contents: tableNote.replace('2.1', '2.4') },
+      options,
+    ).notes[0]!
+    expect(noteFingerprint(edited)).not.toBe(noteFingerprint(fresh))
+  })
+
+  it('records no fingerprint a build did not work out', async () => {
+    const { outDir } = await cachedFolder(false)
+    const line = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')[1]!
+    expect((JSON.parse(line) as { fingerprints: unknown[] }).fingerprints).toEqual([null])
+  })
+
+  it('ignores a cut-short last line, lines without a key, and malformed entries', async () => {
+    const { outDir, entries } = await cachedFolder()
+    const path = join(outDir, parseCachePath)
+    const lines = readFileSync(path, 'utf8').split('\n')
+    // Entry 0: its trees do not match its comments; entry 1: fine; entry 2: cut short.
+    const first = JSON.parse(lines[1]!) as { trees: unknown[][] }
+    first.trees[0] = []
+    lines[1] = JSON.stringify(first)
+    const cut = lines[3]!.slice(0, 200)
+    writeFileSync(path, `${lines.slice(0, 3).join('\n')}\nnot an entry\n${cut}`)
+    const { cache, reason } = readParseCache(outDir)
+    expect(reason).toBe(`ignoring 2 unreadable line(s) of ${parseCachePath}`)
+    expect(takeParsed(cache!, entries[0]!.key)).toBeUndefined()
+    expect(takeParsed(cache!, entries[1]!.key)?.notes[0]?.id).toBe(entries[1]!.parsed.notes[0]!.id)
+    expect(takeParsed(cache!, entries[2]!.key)).toBeUndefined()
+    expect(takeParsed(cache!, 'no-such-key')).toBeUndefined()
+  })
+
+  it('ignores a whole file of another format or version, or none at all', async () => {
+    const { outDir, entries } = await cachedFolder()
+    const path = join(outDir, parseCachePath)
+    const text = readFileSync(path, 'utf8')
+    writeFileSync(path, text.replace(/"versions":"[^"]*"/, '"versions":"0:0.0.0:0.0.0"'))
+    expect(readParseCache(outDir)).toEqual({
+      reason: `ignoring ${parseCachePath}: not a parse cache of this version of paper-notes`,
+    })
+    writeFileSync(path, text.slice(text.indexOf('\n') + 1)) // no header
+    expect(readParseCache(outDir).cache).toBeUndefined()
+    const empty = await makeTempDir()
+    expect(readParseCache(empty).reason).toContain('no parse cache')
+    expect(entries).toHaveLength(3)
+  })
+
+  it('writes one line per key, copying lines taken from the previous cache as they are', async () => {
+    const outDir = await makeTempDir()
+    mkdirSync(join(outDir, '.paper-notes-cache'))
+    const parsed = parseSource(sources[1]!, options)
+    const key = parseKey(sources[1]!, options)
+    const copied = parseCacheLine('k2', parseSource(sources[2]!, options))
+    writeParseCache(join(outDir, parseCachePath), [
+      { key, parsed },
+      { key, parsed },
+      { key: 'k2', parsed: { notes: [], diagnostics: [] }, line: copied },
+    ])
+    const lines = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[1]).toBe(parseCacheLine(key, parsed))
+    expect(lines[2]).toBe(copied)
+    expect(lines[3]).toBe('')
+    const cache = readParseCache(outDir).cache!
+    const notes: Note[] = takeParsed(cache, key)!.notes
+    expect(notes.map((note) => note.id)).toEqual(parsed.notes.map((note) => note.id))
+    // The copied line is used under its own key, whatever the entry's notes say.
+    expect(takeParsed(cache, 'k2')!.notes.map((note) => note.id)).toEqual(['101'])
+  })
+})
