@@ -11,7 +11,7 @@
  * same as with all of GFM: a property test compares the two on markdown-like text built around
  * the triggers.
  */
-import type { Root } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { Extension as MdastExtension } from 'mdast-util-from-markdown'
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
@@ -71,7 +71,35 @@ function autolinkSyntax(names: readonly string[]): SyntaxExtension {
 // tree's text is searched again after escapes and character references are decoded
 // (`https\://…`, `me&#64;example.org` become links), so any `\` or `&` counts too.
 const autolinkTreeTrigger = /www\.|https?:|mailto:|xmpp:|@|\\|&/i
-const autolinkTree = gfmAutolinkLiteralFromMarkdown()
+// The autolink tree extension's handlers go into every parse that needs them; its transform,
+// which visits the whole tree once per pattern, runs only when a text node could match (below).
+// No other GFM tree extension has a transform, so running it after `fromMarkdown` returns is
+// running it where `fromMarkdown` would: last.
+const { transforms, ...autolinkTree } = gfmAutolinkLiteralFromMarkdown()
+const autolinkTransforms = transforms ?? []
+
+// Every pattern of the autolink transform needs `http://`, `https://`, `www.` (any case) or `@`.
+const autolinkCandidate = /https?:\/\/|www\.|@/i
+
+/**
+ * Whether a text node outside links and link references (the nodes the transform searches)
+ * holds something its patterns could match. When none does, the transform changes nothing.
+ */
+function mayHoldAutolinkLiteral(nodes: readonly RootContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (autolinkCandidate.test(node.value)) return true
+    } else if (
+      node.type !== 'link' &&
+      node.type !== 'linkReference' &&
+      'children' in node &&
+      mayHoldAutolinkLiteral(node.children)
+    ) {
+      return true
+    }
+  }
+  return false
+}
 
 // The other GFM parts, in the order `micromark-extension-gfm` and `mdast-util-gfm` combine them
 // (after autolink literals). Built once: creating the extensions is a measurable share of
@@ -91,9 +119,15 @@ const gfmParts: readonly GfmPart[] = [
  * Parse options per set of needed parts, made on first use. The key is a bit mask: one bit per
  * autolink construct, one for the autolink tree transform, then one per `gfmParts` entry.
  */
-const optionsByMask = new Map<number, Options>()
+const settingsByMask = new Map<number, Settings>()
 
-function optionsFor(markdown: string): Options {
+/** How to parse one text: `fromMarkdown` options, and whether to run the autolink transform. */
+interface Settings {
+  options: Options
+  autolinkTransform: boolean
+}
+
+function settingsFor(markdown: string): Settings {
   let mask = 0
   let bit = 1
   for (const construct of autolinkConstructs) {
@@ -106,8 +140,8 @@ function optionsFor(markdown: string): Options {
     if (part.trigger.test(markdown)) mask |= bit
     bit <<= 1
   }
-  let options = optionsByMask.get(mask)
-  if (options === undefined) {
+  let settings = settingsByMask.get(mask)
+  if (settings === undefined) {
     const names = autolinkConstructs
       .filter((_, index) => mask & (1 << index))
       .map((construct) => construct.name)
@@ -115,16 +149,17 @@ function optionsFor(markdown: string): Options {
     const parts = gfmParts.filter(
       (_, index) => mask & (1 << (autolinkConstructs.length + 1 + index)),
     )
-    options = {
+    const options: Options = {
       extensions: [
         ...(names.length > 0 ? [autolinkSyntax(names)] : []),
         ...parts.map((part) => part.syntax),
       ],
       mdastExtensions: [...(tree ? [autolinkTree] : []), ...parts.flatMap((part) => part.mdast)],
     }
-    optionsByMask.set(mask, options)
+    settings = { options, autolinkTransform: tree === 1 }
+    settingsByMask.set(mask, settings)
   }
-  return options
+  return settings
 }
 
 /**
@@ -135,5 +170,10 @@ function optionsFor(markdown: string): Options {
  * parseMarkdown('openreview: https://openreview.net/forum?id=x').children[0].type // => 'paragraph'
  */
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, optionsFor(markdown))
+  const { options, autolinkTransform } = settingsFor(markdown)
+  let tree = fromMarkdown(markdown, options)
+  if (autolinkTransform && mayHoldAutolinkLiteral(tree.children)) {
+    for (const transform of autolinkTransforms) tree = transform(tree) ?? tree
+  }
+  return tree
 }

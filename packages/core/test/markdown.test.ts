@@ -74,6 +74,9 @@ const piece = fc.constantFrom(
   'mailto:me@example.org',
   'HTTP://EXAMPLE.ORG',
   'Www.Example.Org',
+  '"',
+  '"www.example.org"',
+  '(http://example.org)',
   '日本語の文章',
 )
 const markdownish = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''))
