@@ -27,32 +27,45 @@ export function buildAtomCategory(category: string, writer: XmlFragmentWriter): 
 }
 
 /**
- * Builds the Atom `<entry>` of one entry, serialized for its place in `<feed>`: the note page URL
- * as `id` and `alternate` link, the paper as a `related` link, the issue date as `published` and
- * `updated`, one `category` per tag (`categoryXml` gives the element of a tag, from
- * {@link buildAtomCategory}), and the summary and first comment as sanitized HTML in `content`.
+ * Returns a function that builds the Atom `<entry>` of one entry, serialized for its place in
+ * `<feed>`: the note page URL as `id` and `alternate` link, the paper as a `related` link, the
+ * issue date as `published` and `updated`, one `category` per tag (`categoryXml` gives the
+ * element of a tag, from {@link buildAtomCategory}), and the summary and first comment as
+ * sanitized HTML in `content`. The entry's elements are built once per shape (with and without
+ * a paper link; see `XmlFragmentWriter.pattern`), so create one per render.
  *
  * @example
  * const writer = new XmlFragmentWriter()
- * buildAtomEntry(entry, writer, (tag) => buildAtomCategory(tag, writer)) // => '  <entry>\n    <id>…'
+ * const buildAtomEntry = createAtomEntryBuilder(writer)
+ * buildAtomEntry(entry, (tag) => buildAtomCategory(tag, writer)) // => '  <entry>\n    <id>…'
  */
-export function buildAtomEntry(
-  entry: FeedEntry,
+export function createAtomEntryBuilder(
   writer: XmlFragmentWriter,
-  categoryXml: (category: string) => string,
-): string {
-  const xml = writer.write(1, 'entry', {}, (element) => {
-    appendElement(element, 'id', {}, entry.url)
-    appendElement(element, 'title', { type: 'text' }, entry.title)
-    appendElement(element, 'link', { rel: 'alternate', type: 'text/html', href: entry.url })
-    if (entry.paperUrl !== undefined) {
-      appendElement(element, 'link', { rel: 'related', href: entry.paperUrl })
-    }
-    appendElement(element, 'published', {}, entry.dateTime)
-    appendElement(element, 'updated', {}, entry.dateTime)
-    appendElement(element, 'content', { type: 'html' }, entry.html)
-  })
-  return insertElementsBefore(xml, '\n    <content type="html">', entry.categories.map(categoryXml))
+): (entry: FeedEntry, categoryXml: (category: string) => string) => string {
+  const shape = (withPaper: boolean) =>
+    writer.pattern(1, 'entry', {}, (element, slots) => {
+      slots.text(element, 'id')
+      slots.text(element, 'title', { type: 'text' })
+      slots.attribute(element, 'link', { rel: 'alternate', type: 'text/html' }, 'href')
+      if (withPaper) slots.attribute(element, 'link', { rel: 'related' }, 'href')
+      slots.text(element, 'published')
+      slots.text(element, 'updated')
+      slots.text(element, 'content', { type: 'html' })
+    })
+  const withPaper = shape(true)
+  const withoutPaper = shape(false)
+  return (entry, categoryXml) => {
+    const { url, dateTime, paperUrl } = entry
+    const xml =
+      paperUrl === undefined
+        ? withoutPaper([url, entry.title, url, dateTime, dateTime, entry.html])
+        : withPaper([url, entry.title, url, paperUrl, dateTime, dateTime, entry.html])
+    return insertElementsBefore(
+      xml,
+      '\n    <content type="html">',
+      entry.categories.map(categoryXml),
+    )
+  }
 }
 
 /**

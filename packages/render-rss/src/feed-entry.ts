@@ -12,9 +12,9 @@ import {
   safeHttpUrl,
   siteUrl,
 } from '@paper-notes/core'
-import { buildAtomCategory, buildAtomEntry } from './atom-feed.js'
+import { buildAtomCategory, createAtomEntryBuilder } from './atom-feed.js'
 import type { FeedItem } from './feed-source.js'
-import { buildRssCategory, buildRssItem } from './rss-feed.js'
+import { buildRssCategory, createRssItemBuilder } from './rss-feed.js'
 import { XmlFragmentWriter } from './xml-element.js'
 import { toXmlText } from './xml-text.js'
 
@@ -82,14 +82,16 @@ export function createFeedItemCache(baseUrl: string): (note: Note) => FeedItem {
   }
   const rssCategory = memo((category) => buildRssCategory(category, writer))
   const atomCategory = memo((category) => buildAtomCategory(category, writer))
+  const buildRssItem = createRssItemBuilder(writer)
+  const buildAtomEntry = createAtomEntryBuilder(writer)
   return (note) => {
     let item = items.get(note)
     if (item === undefined) {
       const entry = toFeedEntry(note, baseUrl)
       item = {
         entry,
-        rssItem: buildRssItem(entry, writer, rssCategory),
-        atomEntry: buildAtomEntry(entry, writer, atomCategory),
+        rssItem: buildRssItem(entry, rssCategory),
+        atomEntry: buildAtomEntry(entry, atomCategory),
       }
       items.set(note, item)
     }

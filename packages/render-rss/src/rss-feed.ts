@@ -26,29 +26,34 @@ export function buildRssCategory(category: string, writer: XmlFragmentWriter): s
 }
 
 /**
- * Builds the RSS `<item>` of one entry, serialized for its place in `<channel>`: the note's
- * title, its page as `link` and as a permalink `guid`, the issue date as `pubDate`, one
- * `category` per tag (`categoryXml` gives the element of a tag, from
+ * Returns a function that builds the RSS `<item>` of one entry, serialized for its place in
+ * `<channel>`: the note's title, its page as `link` and as a permalink `guid`, the issue date as
+ * `pubDate`, one `category` per tag (`categoryXml` gives the element of a tag, from
  * {@link buildRssCategory}), and the summary and first comment as sanitized HTML in
- * `description`.
+ * `description`. The item's elements are built once (see `XmlFragmentWriter.pattern`), so create
+ * one per render.
  *
  * @example
  * const writer = new XmlFragmentWriter()
- * buildRssItem(entry, writer, (tag) => buildRssCategory(tag, writer)) // => '    <item>\n      <title>…'
+ * const buildRssItem = createRssItemBuilder(writer)
+ * buildRssItem(entry, (tag) => buildRssCategory(tag, writer)) // => '    <item>\n      <title>…'
  */
-export function buildRssItem(
-  entry: FeedEntry,
+export function createRssItemBuilder(
   writer: XmlFragmentWriter,
-  categoryXml: (category: string) => string,
-): string {
-  const item = writer.write(2, 'item', {}, (element) => {
-    appendElement(element, 'title', {}, entry.title)
-    appendElement(element, 'link', {}, entry.url)
-    appendElement(element, 'guid', { isPermaLink: 'true' }, entry.url)
-    appendElement(element, 'pubDate', {}, entry.rfc822Date)
-    appendElement(element, 'description', {}, entry.html)
+): (entry: FeedEntry, categoryXml: (category: string) => string) => string {
+  const item = writer.pattern(2, 'item', {}, (element, slots) => {
+    slots.text(element, 'title')
+    slots.text(element, 'link')
+    slots.text(element, 'guid', { isPermaLink: 'true' })
+    slots.text(element, 'pubDate')
+    slots.text(element, 'description')
   })
-  return insertElementsBefore(item, '\n      <description>', entry.categories.map(categoryXml))
+  return (entry, categoryXml) =>
+    insertElementsBefore(
+      item([entry.title, entry.url, entry.url, entry.rfc822Date, entry.html]),
+      '\n      <description>',
+      entry.categories.map(categoryXml),
+    )
 }
 
 /**

@@ -100,6 +100,77 @@ export class XmlFragmentWriter {
     element.remove()
     return xml
   }
+
+  /**
+   * An element of fixed structure written many times with different values (a feed item per
+   * note): built once, here, through the builder, with `fill` marking through `slots` where the
+   * values go. Each call of the returned function puts its values (in slot order, cleaned as by
+   * {@link appendElement}) into those places through the builder's DOM and serializes the element
+   * like {@link XmlFragmentWriter.write}: the same document, escaping and well-formedness checks,
+   * only without building the elements again. Throws when given another number of values.
+   *
+   * @example
+   * const writer = new XmlFragmentWriter()
+   * const entry = writer.pattern(1, 'entry', {}, (element, slots) => slots.text(element, 'id'))
+   * entry(['https://example.org/notes/1.html']) // => '  <entry>\n    <id>https://example.org/notes/1.html</id>\n  </entry>'
+   */
+  pattern(
+    depth: number,
+    name: string,
+    attributes: Record<string, string>,
+    fill: (element: XmlNode, slots: XmlSlots) => void,
+  ): (values: readonly string[]) => string {
+    const element = appendElement(this.scratch, name, attributes)
+    const places: ((value: string) => void)[] = []
+    fill(element, {
+      text(parent, childName, childAttributes = noAttributes) {
+        const text = textNodeOf(appendElement(parent, childName, childAttributes, ''))
+        places.push((value) => {
+          text.data = value
+        })
+      },
+      attribute(parent, childName, childAttributes, valueAttribute) {
+        const child = appendElement(parent, childName, { ...childAttributes, [valueAttribute]: '' })
+        places.push((value) => {
+          child.att(valueAttribute, value)
+        })
+      },
+    })
+    return (values) => {
+      if (values.length !== places.length) {
+        throw new Error(
+          `XmlFragmentWriter.pattern: ${values.length} values for ${places.length} slots`,
+        )
+      }
+      for (let i = 0; i < places.length; i++) places[i]!(builderText(values[i]!))
+      return element.toString({ prettyPrint: true, wellFormed: true, offset: depth })
+    }
+  }
+}
+
+/** Where the values of an {@link XmlFragmentWriter.pattern} go, in the order they are marked. */
+export interface XmlSlots {
+  /** Appends an element with fixed attributes whose text is the next value. */
+  text(parent: XmlNode, name: string, attributes?: Record<string, string>): void
+  /**
+   * Appends an element with fixed attributes and then `valueAttribute`, whose value is the next
+   * value.
+   */
+  attribute(
+    parent: XmlNode,
+    name: string,
+    attributes: Record<string, string>,
+    valueAttribute: string,
+  ): void
+}
+
+/** The text node an element was given by {@link appendElement} (its only child). */
+function textNodeOf(element: XmlNode): { data: string } {
+  const child: unknown = element.node.firstChild
+  if (child === null || typeof child !== 'object' || !('data' in child)) {
+    throw new Error('XmlFragmentWriter.pattern: a text slot without its text node')
+  }
+  return child as { data: string }
 }
 
 /**
