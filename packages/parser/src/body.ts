@@ -10,6 +10,7 @@
  * inside an abstract cannot start a section).
  */
 import type { Diagnostic, GeneratedText, Section } from '@paper-notes/core'
+import { toLineFeeds } from './line-feeds.js'
 
 /** What {@link parseIssueBody} reads from an issue body. */
 export interface IssueBody {
@@ -83,7 +84,7 @@ export function parseIssueBody(markdown: string, context: BodyContext): IssueBod
     body.diagnostics.push(diagnostic)
   }
 
-  const raw = splitSections(markdown.replace(/\r\n?/g, '\n'))
+  const raw = splitSections(toLineFeeds(markdown))
   const seen = new Set<Recognised>()
   for (const section of raw) {
     const content = trimBlankLines(section.lines)

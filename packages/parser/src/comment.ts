@@ -82,6 +82,7 @@ export function createComment(markdown: string, meta: CommentMeta = {}): Comment
  * `bsky.app` posts, else `undefined`.
  */
 export function postPlatform(url: string): 'x' | 'bluesky' | undefined {
+  if (!mayHaveHost(url, postHosts)) return undefined
   const parsed = parseUrl(url)
   if (!parsed) return undefined
   const host = parsed.hostname.toLowerCase().replace(/^(?:www\.|mobile\.)/, '')
@@ -96,20 +97,55 @@ export function postPlatform(url: string): 'x' | 'bluesky' | undefined {
 
 /** The issue number of a GitHub issue URL (`…/issues/1234`), else `undefined`. */
 export function issueNumberOfUrl(url: string, issueBase?: string): number | undefined {
-  const parsed = parseUrl(url)
-  if (!parsed) return undefined
   if (issueBase !== undefined) {
     const base = issueBase.replace(/\/+$/, '')
     if (!url.startsWith(`${base}/`)) return undefined
-  } else if (parsed.hostname.toLowerCase() !== 'github.com') {
+  } else if (!mayHaveHost(url, githubHosts)) {
     return undefined
   }
+  const parsed = parseUrl(url)
+  if (!parsed) return undefined
+  if (issueBase === undefined && parsed.hostname.toLowerCase() !== 'github.com') return undefined
   const path = parsed.pathname.split('/').filter((part) => part !== '')
   if (path.length < 2 || path.at(-2) !== 'issues') return undefined
   const number = path.at(-1) ?? ''
   if (!/^\d{1,9}$/.test(number)) return undefined
   const value = Number(number)
   return value >= 1 ? value : undefined
+}
+
+const postHosts = ['x.com', 'twitter.com', 'bsky.app']
+const githubHosts = ['github.com']
+// Printable ASCII without `%`: the URL parser neither decodes nor maps (IDNA) such a host, so
+// its host name is in the text as written, apart from letter case.
+const plainAscii = /^[!-$&-~]*$/
+
+/**
+ * Whether a URL can have one of the (lower-case ASCII) host names: `false` only when the text
+ * is plain ASCII and contains none of them, so `new URL` could not find one either.
+ */
+function mayHaveHost(url: string, hosts: readonly string[]): boolean {
+  if (!plainAscii.test(url)) return true
+  const lower = url.toLowerCase()
+  return hosts.some((host) => lower.includes(host))
+}
+
+// A scheme and its colon, as an absolute URL starts.
+const schemeStart = /^[A-Za-z][A-Za-z0-9+.-]*:/
+
+/** Whether `new URL(text)` succeeds; most text fails at its first characters (no `scheme:`). */
+function isAbsoluteUrl(text: string): boolean {
+  const colon = text.indexOf(':')
+  if (colon === -1) return false
+  // The URL parser first drops leading controls and spaces, and every tab and line break.
+  if (
+    !schemeStart.test(text) &&
+    text.charCodeAt(0) > 0x20 &&
+    !/[\t\n\r]/.test(text.slice(0, colon))
+  ) {
+    return false
+  }
+  return parseUrl(text) !== undefined
 }
 
 function parseUrl(url: string): URL | undefined {
@@ -366,7 +402,7 @@ function isUrlText(text: string, url: string): boolean {
 function looksLikeTitleLine(text: string): boolean {
   const trimmed = text.trim()
   // Authors come after a comma: without one there is no title line to find.
-  if (trimmed === '' || trimmed.length > 1000 || !trimmed.includes(',') || parseUrl(trimmed)) {
+  if (trimmed === '' || trimmed.length > 1000 || !trimmed.includes(',') || isAbsoluteUrl(trimmed)) {
     return false
   }
   // One parse: every citation line (isCitationLine) also passes the looser test below.

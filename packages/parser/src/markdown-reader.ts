@@ -15,6 +15,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } fr
 import { fenceOf, parseIssueBody } from './body.js'
 import { createComment } from './comment.js'
 import { type PlainFrontMatter, readPlainFrontMatter } from './front-matter-yaml.js'
+import { toLineFeeds } from './line-feeds.js'
 import { buildNote, issueNumberOf, type NoteOverrides } from './note-id.js'
 import type { Reader, ReaderResult } from './reader.js'
 import { parseVenue } from './title-line.js'
@@ -73,7 +74,7 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
     result.diagnostics.push(diagnostic)
   }
 
-  const text = (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input).replace(/\r\n?/g, '\n')
+  const text = toLineFeeds(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input)
   if (text.trim() === '') {
     report('input-empty', 'error', 'The file is empty.')
     return result

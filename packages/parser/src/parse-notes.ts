@@ -4,6 +4,7 @@
  * caller asks for `strict`); one bad file never hides the notes of the others.
  */
 import type { Diagnostic, Note, SourceFormat } from '@paper-notes/core'
+import { toLineFeeds } from './line-feeds.js'
 import type { ParseOptions, ReaderResult } from './reader.js'
 import { readers } from './readers.js'
 
@@ -102,7 +103,7 @@ function parseOne(
     const at = positionOf(decoded.text, decoded.index)
     return diagnostic('input-encoding', 'The input is not valid UTF-8.', at.line, at.column)
   }
-  const text = decoded.text.replace(/\r\n?/g, '\n')
+  const text = toLineFeeds(decoded.text)
   if (text.trim() === '') return diagnostic('input-empty', 'The input is empty.')
 
   const format = options.format ?? detectFormat(file, text)

@@ -252,12 +252,25 @@ describe('postPlatform / issueNumberOfUrl', () => {
     expect(postPlatform('https://x.com/a')).toBeUndefined()
     expect(postPlatform('https://example.com/a/status/1')).toBeUndefined()
     expect(postPlatform('not a url')).toBeUndefined()
+    // Hosts the URL parser decodes, maps or lower-cases are still found.
+    expect(postPlatform('https://X.COM/a/status/1')).toBe('x')
+    expect(postPlatform('https://x%2Ecom/a/status/1')).toBe('x')
+    expect(postPlatform('https://ｘ.com/a/status/1')).toBe('x')
+    expect(postPlatform('https://bsky.app/profile/a.bsky.social/post/3k')).toBe('bluesky')
+    expect(postPlatform('https://example.org/x.com/a/status/1')).toBeUndefined()
   })
 
   it('reads issue numbers', () => {
     expect(issueNumberOfUrl('https://github.com/o/r/issues/4175')).toBe(4175)
     expect(issueNumberOfUrl('https://github.com/o/r/pull/4175')).toBeUndefined()
     expect(issueNumberOfUrl('https://gitlab.com/o/r/issues/1')).toBeUndefined()
+    expect(issueNumberOfUrl('https://GitHub.com/o/r/issues/7')).toBe(7)
+    expect(issueNumberOfUrl('https://github%2Ecom/o/r/issues/8')).toBe(8)
+    expect(issueNumberOfUrl('https://example.org/github.com/o/r/issues/9')).toBeUndefined()
+    const base = 'https://github.com/o/notes/issues'
+    expect(issueNumberOfUrl('https://github.com/o/notes/issues/12', base)).toBe(12)
+    expect(issueNumberOfUrl('https://github.com/o/other/issues/12', base)).toBeUndefined()
+    expect(issueNumberOfUrl('https://github.com/o/notes/issues/12', `${base}/`)).toBe(12)
   })
 })
 
