@@ -64,7 +64,9 @@ for (let round = 0; round < rounds; round++) {
 }
 const errors = parsed.diagnostics.filter((d) => d.severity === 'error')
 if (parsed.notes.length !== noteCount || errors.length > 0) {
-  throw new Error(`parseNotes read ${parsed.notes.length}/${noteCount} notes with ${errors.length} errors`)
+  throw new Error(
+    `parseNotes read ${parsed.notes.length}/${noteCount} notes with ${errors.length} errors`,
+  )
 }
 console.log(
   `best: fromMarkdown+GFM ${bestNaive.toFixed(3)} s, parseNotes ${bestOurs.toFixed(3)} s, ratio ${(bestOurs / bestNaive).toFixed(3)} (budget ≤ 0.40, target ≤ 0.37)`,
