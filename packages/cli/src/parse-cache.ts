@@ -1,8 +1,9 @@
 /**
- * The parse cache: `.paper-notes-cache/parsed.jsonl` in the output folder, one file holding the
- * parse of every input file of the build that wrote it, so an unchanged input is not parsed again.
+ * The parse cache: `.paper-notes-cache/parsed-<n>.jsonl` in the output folder, a few files
+ * ("segments") holding the parse of every input file of the build that wrote them, so an
+ * unchanged input is not parsed again.
  *
- * The file is JSON lines: a header line (`{"format":"paper-notes-parse-cache","versions":…}`),
+ * Each segment is JSON lines: a header line (`{"format":"paper-notes-parse-cache","versions":…}`),
  * then one line per input file, `{"key":…,"fingerprints":[…],"notes":[…],"diagnostics":[…],"trees":[…]}`:
  *
  * - `key` is the input's parse key (`parseKey`: its path, bytes, the parse options, the versions);
@@ -13,13 +14,17 @@
  * - `fingerprints[n]` is note `n`'s `noteFingerprint` when the build that wrote it had worked it
  *   out (else `null`), so a rebuild does not serialize and hash every cached note again.
  *
- * One file is read and written instead of a file per input (thousands of small files cost more to
- * create, link and delete than their bytes). Lines are independent: a line that is not valid JSON,
- * not of its key, or cut short (a truncated file) is ignored and its input parsed again; a header
- * that is missing, foreign or of other versions makes the whole file ignored, with a reason.
+ * A few files are read and written instead of a file per input (thousands of small files cost
+ * more to create, link and delete than their bytes). A rebuild hard-links the previous segments
+ * that still hold entries it uses and writes only the inputs parsed anew into one more segment;
+ * when the segments hold more unused lines than used ones, or there are too many, it writes one
+ * segment of the entries in use instead. Lines are independent: a line that is not valid JSON,
+ * not of its key, or cut short (a truncated file) is ignored and its input parsed again (and its
+ * segment is written again rather than linked); a segment whose header is missing, foreign or of
+ * other versions is ignored whole, with a reason.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { Comment, Diagnostic, Note } from '@paper-notes/core'
 import {
   cacheVersions,
@@ -28,10 +33,17 @@ import {
   rememberNoteFingerprint,
   withoutTrees,
 } from './build-cache.js'
-import { cacheFolder } from './write-output.js'
+import { cacheFolder, linkStagedFile, stagedPath } from './write-output.js'
 
-/** The parse cache file's path, relative to the output folder. */
-export const parseCachePath = `${cacheFolder}/parsed.jsonl`
+/** The path of parse cache segment `number`, relative to the output folder. */
+export function parseCacheSegmentPath(number: number): string {
+  return `${cacheFolder}/parsed-${number}.jsonl`
+}
+
+const segmentName = /^parsed-([1-9]\d{0,8})\.jsonl$/
+
+/** At most this many segments: a rebuild that would make more writes one instead. */
+export const maxParseCacheSegments = 8
 
 const parseCacheTag = 'paper-notes-parse-cache'
 
@@ -40,10 +52,24 @@ const entryStart = '{"key":"'
 
 type CommentTree = NonNullable<Comment['tree']>
 
+/** One segment file of a previous build's parse cache. */
+export interface ParseCacheSegment {
+  /** Its number (`parsed-<number>.jsonl`). */
+  readonly number: number
+  /** The keys of its entry lines. */
+  readonly keys: readonly string[]
+  /** `false` when some of its lines were unreadable: it is written again, not linked. */
+  readonly whole: boolean
+}
+
 /** The parse cache of a previous build: its entry lines by key, not parsed until used. */
 export interface ParseCache {
+  /** The previous output folder (absolute). */
+  readonly outDir: string
   /** Entry lines by parse key. */
   readonly lines: ReadonlyMap<string, string>
+  /** Its readable segments, by number. */
+  readonly segments: readonly ParseCacheSegment[]
   /** Lines that were not entries (cut short, or without a key): ignored. */
   readonly unreadable: number
 }
@@ -60,47 +86,79 @@ function headerText(): string {
   return JSON.stringify({ format: parseCacheTag, versions: cacheVersions })
 }
 
+/** The segment numbers in the cache folder of `outDir`, ascending. */
+function segmentNumbers(outDir: string): number[] {
+  let names: string[]
+  try {
+    names = readdirSync(join(outDir, cacheFolder))
+  } catch {
+    return []
+  }
+  return names
+    .flatMap((name) => {
+      const match = segmentName.exec(name)
+      return match ? [Number(match[1])] : []
+    })
+    .sort((a, b) => a - b)
+}
+
 /**
- * Reads the parse cache of the output folder `outDir`: the header is checked, the entry lines are
- * split and indexed by key (each is parsed only when {@link takeParsed} asks for it).
+ * Reads the parse cache of the output folder `outDir`: each segment's header is checked, its
+ * entry lines split and indexed by key (each is parsed only when {@link takeParsed} asks for it).
  *
  * @example
  * const { cache, reason } = readParseCache('/abs/site')
  * const parsed = cache && takeParsed(cache, parseKey(source, options))
  */
 export function readParseCache(outDir: string): ParseCacheResult {
-  let text: string
-  try {
-    text = readFileSync(join(outDir, parseCachePath), 'utf8')
-  } catch {
-    return { reason: `no parse cache (${parseCachePath}): every input is parsed` }
-  }
-  const headerEnd = text.indexOf('\n')
-  if (headerEnd === -1 || text.slice(0, headerEnd) !== headerText()) {
-    return {
-      reason: `ignoring ${parseCachePath}: not a parse cache of this version of paper-notes`,
-    }
+  const numbers = segmentNumbers(outDir)
+  if (numbers.length === 0) {
+    return { reason: `no parse cache in ${cacheFolder}: every input is parsed` }
   }
   const lines = new Map<string, string>()
+  const segments: ParseCacheSegment[] = []
+  const reasons: string[] = []
   let unreadable = 0
-  let start = headerEnd + 1
-  while (start < text.length) {
-    const end = text.indexOf('\n', start)
-    if (end === -1) {
-      unreadable += 1 // the last line was cut short
-      break
+  for (const number of numbers) {
+    const path = parseCacheSegmentPath(number)
+    let text: string
+    try {
+      text = readFileSync(join(outDir, path), 'utf8')
+    } catch {
+      reasons.push(`ignoring ${path}: it cannot be read`)
+      continue
     }
-    const keyEnd = text.indexOf('"', start + entryStart.length)
-    if (text.startsWith(entryStart, start) && keyEnd !== -1 && keyEnd < end) {
-      lines.set(text.slice(start + entryStart.length, keyEnd), text.slice(start, end))
-    } else {
-      unreadable += 1
+    const headerEnd = text.indexOf('\n')
+    if (headerEnd === -1 || text.slice(0, headerEnd) !== headerText()) {
+      reasons.push(`ignoring ${path}: not a parse cache of this version of paper-notes`)
+      continue
     }
-    start = end + 1
+    const keys: string[] = []
+    let bad = 0
+    let start = headerEnd + 1
+    while (start < text.length) {
+      const end = text.indexOf('\n', start)
+      if (end === -1) {
+        bad += 1 // the last line was cut short
+        break
+      }
+      const keyEnd = text.indexOf('"', start + entryStart.length)
+      if (text.startsWith(entryStart, start) && keyEnd !== -1 && keyEnd < end) {
+        const key = text.slice(start + entryStart.length, keyEnd)
+        lines.set(key, text.slice(start, end))
+        keys.push(key)
+      } else {
+        bad += 1
+      }
+      start = end + 1
+    }
+    if (bad > 0) reasons.push(`ignoring ${bad} unreadable line(s) of ${path}`)
+    unreadable += bad
+    segments.push({ number, keys, whole: bad === 0 })
   }
-  const cache = { lines, unreadable }
-  if (unreadable === 0) return { cache }
-  return { cache, reason: `ignoring ${unreadable} unreadable line(s) of ${parseCachePath}` }
+  const reason = reasons.length === 0 ? {} : { reason: reasons.join('; ') }
+  if (segments.length === 0) return reason
+  return { cache: { outDir, lines, segments, unreadable }, ...reason }
 }
 
 interface EntryJson {
@@ -201,24 +259,19 @@ function writeAll(fd: number, text: string): void {
 const writeChunk = 1 << 20
 
 /**
- * Writes the parse cache file at the absolute path `target` (which must not exist): the header,
- * then one line per distinct key, in the order given. Lines taken from the previous cache are
- * copied, not serialized again. `onEntry` is called for each entry given (for progress).
+ * Writes one parse cache segment at the absolute path `target` (which must not exist): the
+ * header, then one line per distinct key, in the order given. Lines taken from the previous cache
+ * are copied, not serialized again.
  *
  * @example
- * writeParseCache(join(stagingDir, parseCachePath), [{ key, parsed }])
+ * writeParseSegment(join(stagingDir, parseCacheSegmentPath(1)), [{ key, parsed }])
  */
-export function writeParseCache(
-  target: string,
-  entries: Iterable<ParseCacheEntry>,
-  onEntry?: () => void,
-): void {
+export function writeParseSegment(target: string, entries: Iterable<ParseCacheEntry>): void {
   const fd = openSync(target, 'wx')
   try {
     let chunk = `${headerText()}\n`
     const written = new Set<string>()
     for (const { key, parsed, line } of entries) {
-      onEntry?.()
       if (written.has(key)) continue
       written.add(key)
       chunk += `${line ?? parseCacheLine(key, parsed)}\n`
@@ -231,4 +284,59 @@ export function writeParseCache(
   } finally {
     closeSync(fd)
   }
+}
+
+/** What {@link writeParseCache} did, for `--verbose` and tests. */
+export interface ParseCacheWrite {
+  /** Segment numbers hard-linked from the previous cache. */
+  linked: number[]
+  /** The segment written (with the entries not in a linked one), if any. */
+  written?: number
+  /** Entries in the written segment. */
+  entries: number
+}
+
+/**
+ * Writes the parse cache of `entries` (every input of this build, in order) into the staging
+ * folder: the previous segments that hold entries still in use are hard-linked and the other
+ * entries written into one new segment; or, when the kept segments would hold more unused lines
+ * than used ones, or be more than {@link maxParseCacheSegments}, all entries into one segment.
+ *
+ * @example
+ * writeParseCache(staging.dir, entries, previousParseCache)
+ */
+export function writeParseCache(
+  stagingDir: string,
+  entries: readonly ParseCacheEntry[],
+  previous: ParseCache | undefined,
+): ParseCacheWrite {
+  const live = new Set(entries.map((entry) => entry.key))
+  const kept = (previous?.segments ?? []).filter(
+    (segment) => segment.whole && segment.keys.some((key) => live.has(key)),
+  )
+  const keptLines = kept.reduce((sum, segment) => sum + segment.keys.length, 0)
+  const compact = keptLines > 2 * live.size || kept.length >= maxParseCacheSegments
+  const made = new Set<string>()
+  const cache = { cache: true }
+  const linked: number[] = []
+  const covered = new Set<string>()
+  if (!compact && previous !== undefined) {
+    for (const segment of kept) {
+      const path = parseCacheSegmentPath(segment.number)
+      try {
+        linkStagedFile(stagingDir, path, join(previous.outDir, path), made, cache)
+      } catch {
+        continue // The previous segment vanished: its entries are written again.
+      }
+      linked.push(segment.number)
+      for (const key of segment.keys) covered.add(key)
+    }
+  }
+  const rest = entries.filter((entry) => !covered.has(entry.key))
+  if (rest.length === 0) return { linked, entries: 0 }
+  const number = linked.length === 0 ? 1 : Math.max(...kept.map((segment) => segment.number)) + 1
+  const target = stagedPath(stagingDir, parseCacheSegmentPath(number), cache)
+  mkdirSync(dirname(target), { recursive: true })
+  writeParseSegment(target, rest)
+  return { linked, written: number, entries: new Set(rest.map((entry) => entry.key)).size }
 }

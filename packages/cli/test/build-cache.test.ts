@@ -154,6 +154,16 @@ describe('the build cache', () => {
       'counting/undeclared.txt',
     ])
     expect(edited.stderr).toContain('3 of 4 files taken from the cache')
+    // The parse cache: the previous segment (4 lines, 3 still used) and one of the edited note.
+    const cacheDir = join(cwd, 'site/.paper-notes-cache')
+    expect((await readdir(cacheDir)).sort()).toEqual([
+      'manifest.json',
+      'parsed-1.jsonl',
+      'parsed-2.jsonl',
+    ])
+    const second = await readFile(join(cacheDir, 'parsed-2.jsonl'), 'utf8')
+    expect(second.split('\n')).toHaveLength(1 + 1 + 1)
+    expect(second).toContain('実務で使える')
     expect(await readFile(join(cwd, 'site/notes.json'), 'utf8')).toContain('実務で使える')
 
     await build(cwd, 'fresh', '--no-cache')
@@ -224,7 +234,7 @@ describe('the build cache', () => {
     expect(foreign.rendered).toEqual(everyCountingFile)
 
     // The parse cache: a header line, then one line per input file.
-    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed.jsonl')
+    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed-1.jsonl')
     const lines = (await readFile(parseCache, 'utf8')).split('\n')
     expect(lines).toHaveLength(1 + 4 + 1) // header, 4 entries, '' after the last newline
     const second = JSON.parse(lines[2]!) as { key: string }
@@ -235,7 +245,7 @@ describe('the build cache', () => {
     const reparsed = await build(cwd, 'site')
     expect(reparsed.stderr).toContain('1 of 4 files taken from the cache')
     expect(reparsed.stderr).toContain(
-      'ignoring 1 unreadable line(s) of .paper-notes-cache/parsed.jsonl',
+      'ignoring 1 unreadable line(s) of .paper-notes-cache/parsed-1.jsonl',
     )
     await build(cwd, 'fresh', '--no-cache')
     await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
@@ -244,13 +254,15 @@ describe('the build cache', () => {
   it('survives a cut-short parse cache and one of another version', async () => {
     const cwd = await project()
     await build(cwd, 'site')
-    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed.jsonl')
+    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed-1.jsonl')
     const text = await readFile(parseCache, 'utf8')
     // Cut in the middle of the third entry: two entries are whole, the third is not.
     const third = text.split('\n').slice(0, 3).join('\n').length + 1
     await writeFile(parseCache, text.slice(0, third + 100))
     const cut = await build(cwd, 'site')
-    expect(cut.stderr).toContain('ignoring 1 unreadable line(s) of .paper-notes-cache/parsed.jsonl')
+    expect(cut.stderr).toContain(
+      'ignoring 1 unreadable line(s) of .paper-notes-cache/parsed-1.jsonl',
+    )
     expect(cut.stderr).toContain('2 of 4 files taken from the cache')
     expect(cut.rendered).toEqual(['counting/undeclared.txt'])
     // The build wrote the cache whole again.
@@ -259,7 +271,7 @@ describe('the build cache', () => {
     await writeFile(parseCache, text.replace(/"versions":"[^"]*"/, '"versions":"0:0.0.0:0.0.0"'))
     const foreign = await build(cwd, 'site')
     expect(foreign.stderr).toContain(
-      'ignoring .paper-notes-cache/parsed.jsonl: not a parse cache of this version of paper-notes',
+      'ignoring .paper-notes-cache/parsed-1.jsonl: not a parse cache of this version of paper-notes',
     )
     expect(foreign.stderr).toContain('0 of 4 files taken from the cache')
     await build(cwd, 'fresh', '--no-cache')

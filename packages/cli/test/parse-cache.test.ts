@@ -2,17 +2,19 @@
  * The parse cache file (`parsed.jsonl`): what goes in comes back out (notes, diagnostics, comment
  * trees without positions, note fingerprints), and damaged lines or files are ignored.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { noteFingerprint, parseKey, withoutTrees } from '../src/build-cache.js'
 import {
+  maxParseCacheSegments,
   parseCacheLine,
-  parseCachePath,
+  parseCacheSegmentPath,
   readParseCache,
   takeParsed,
   writeParseCache,
+  writeParseSegment,
 } from '../src/parse-cache.js'
 import { parseSource } from '../src/parse-source.js'
 import { japaneseBlog, sparseRehearsal } from './fixtures.js'
@@ -40,6 +42,7 @@ const a = 1 < 2
 `
 
 const options = { pageTag: true }
+const parseCachePath = parseCacheSegmentPath(1)
 const sources = [
   { path: 'notes/120.md', contents: tableNote },
   { path: 'notes/100.md', contents: sparseRehearsal },
@@ -62,7 +65,7 @@ async function cachedFolder(fingerprinted = false) {
     if (fingerprinted) for (const note of parsed.notes) noteFingerprint(note)
     return { key: parseKey(source, options), parsed }
   })
-  writeParseCache(join(outDir, parseCachePath), entries)
+  writeParseSegment(join(outDir, parseCachePath), entries)
   return { outDir, entries }
 }
 
@@ -158,7 +161,7 @@ describe('the parse cache', () => {
     const parsed = parseSource(sources[1]!, options)
     const key = parseKey(sources[1]!, options)
     const copied = parseCacheLine('k2', parseSource(sources[2]!, options))
-    writeParseCache(join(outDir, parseCachePath), [
+    writeParseSegment(join(outDir, parseCachePath), [
       { key, parsed },
       { key, parsed },
       { key: 'k2', parsed: { notes: [], diagnostics: [] }, line: copied },
@@ -173,5 +176,114 @@ describe('the parse cache', () => {
     expect(notes.map((note) => note.id)).toEqual(parsed.notes.map((note) => note.id))
     // The copied line is used under its own key, whatever the entry's notes say.
     expect(takeParsed(cache, 'k2')!.notes.map((note) => note.id)).toEqual(['101'])
+  })
+})
+
+describe('writing the parse cache into a new output folder', () => {
+  /** A previous output folder with a cache of `sources`, and a fresh staging folder. */
+  async function previousAndStaging() {
+    const { outDir, entries } = await cachedFolder()
+    const staging = await makeTempDir()
+    return { outDir, entries, staging, previous: readParseCache(outDir).cache! }
+  }
+
+  const segments = (dir: string) =>
+    readdirSync(join(dir, '.paper-notes-cache')).filter((name) => name.startsWith('parsed-'))
+
+  it('links the previous segment and writes only the inputs parsed anew into another', async () => {
+    const { outDir, entries, staging, previous } = await previousAndStaging()
+    const editedSource = { path: 'notes/100.md', contents: `${sparseRehearsal}\nEdited.\n` }
+    const edited = {
+      key: parseKey(editedSource, options),
+      parsed: parseSource(editedSource, options),
+    }
+    const now = [
+      { ...entries[0]!, line: previous.lines.get(entries[0]!.key)! },
+      edited,
+      { ...entries[2]!, line: previous.lines.get(entries[2]!.key)! },
+    ]
+    expect(writeParseCache(staging, now, previous)).toEqual({ linked: [1], written: 2, entries: 1 })
+    expect(segments(staging).sort()).toEqual(['parsed-1.jsonl', 'parsed-2.jsonl'])
+    // Linked: the same file (inode) as the previous build's.
+    expect(statSync(join(staging, parseCacheSegmentPath(1))).ino).toBe(
+      statSync(join(outDir, parseCacheSegmentPath(1))).ino,
+    )
+    const again = readParseCache(staging).cache!
+    expect(takeParsed(again, edited.key)?.notes[0]?.abstract).toBe(edited.parsed.notes[0]!.abstract)
+    expect(takeParsed(again, entries[0]!.key)?.notes[0]?.id).toBe('120')
+    expect(again.segments.map((segment) => segment.keys.length)).toEqual([3, 1])
+  })
+
+  it('links and writes nothing new when every input came from the cache', async () => {
+    const { entries, staging, previous } = await previousAndStaging()
+    const same = entries.map((entry) => ({ ...entry, line: previous.lines.get(entry.key)! }))
+    expect(writeParseCache(staging, same, previous)).toEqual({ linked: [1], entries: 0 })
+    expect(segments(staging)).toEqual(['parsed-1.jsonl'])
+  })
+
+  it('writes one segment when most lines of the old ones are no longer used', async () => {
+    const { entries, staging, previous } = await previousAndStaging()
+    // Only one of the three inputs is left: 3 kept lines for 1 in use.
+    const one = [{ ...entries[1]!, line: previous.lines.get(entries[1]!.key)! }]
+    expect(writeParseCache(staging, one, previous)).toEqual({ linked: [], written: 1, entries: 1 })
+    const again = readParseCache(staging).cache!
+    expect([...again.lines.keys()]).toEqual([entries[1]!.key])
+    expect(again.lines.get(entries[1]!.key)).toBe(previous.lines.get(entries[1]!.key))
+  })
+
+  /** A previous output folder with `count` segments of one input each. */
+  async function segmentedFolder(count: number) {
+    const outDir = await makeTempDir()
+    mkdirSync(join(outDir, '.paper-notes-cache'))
+    for (let number = 1; number <= count; number++) {
+      const source = {
+        path: `notes/${200 + number}.md`,
+        contents: tableNote.replace('issues/120', `issues/${200 + number}`),
+      }
+      const entry = { key: parseKey(source, options), parsed: parseSource(source, options) }
+      writeParseSegment(join(outDir, parseCacheSegmentPath(number)), [entry])
+    }
+    const previous = readParseCache(outDir).cache!
+    const entries = [...previous.lines].map(([key, line]) => ({
+      key,
+      parsed: { notes: [], diagnostics: [] },
+      line,
+    }))
+    return { previous, entries }
+  }
+
+  it(`links up to ${maxParseCacheSegments - 1} segments, and writes one rather than ${maxParseCacheSegments}`, async () => {
+    const below = await segmentedFolder(maxParseCacheSegments - 1)
+    expect(below.entries).toHaveLength(maxParseCacheSegments - 1)
+    const linked = await makeTempDir()
+    expect(writeParseCache(linked, below.entries, below.previous)).toEqual({
+      linked: Array.from({ length: maxParseCacheSegments - 1 }, (_, index) => index + 1),
+      entries: 0,
+    })
+
+    const at = await segmentedFolder(maxParseCacheSegments)
+    const staging = await makeTempDir()
+    expect(writeParseCache(staging, at.entries, at.previous)).toEqual({
+      linked: [],
+      written: 1,
+      entries: maxParseCacheSegments,
+    })
+    expect(segments(staging)).toEqual(['parsed-1.jsonl'])
+    const again = readParseCache(staging).cache!
+    expect([...again.lines.keys()].sort()).toEqual([...at.previous.lines.keys()].sort())
+    const ids = [...again.lines.keys()].map((key) => takeParsed(again, key)?.notes[0]?.id)
+    expect(ids.sort()).toEqual(
+      Array.from({ length: maxParseCacheSegments }, (_, index) => String(201 + index)),
+    )
+  })
+
+  it('writes a segment with unreadable lines again instead of linking it', async () => {
+    const { outDir, entries, staging } = await previousAndStaging()
+    const path = join(outDir, parseCacheSegmentPath(1))
+    writeFileSync(path, `${readFileSync(path, 'utf8')}cut {"key":"`)
+    const previous = readParseCache(outDir).cache!
+    const same = entries.map((entry) => ({ ...entry, line: previous.lines.get(entry.key)! }))
+    expect(writeParseCache(staging, same, previous)).toEqual({ linked: [], written: 1, entries: 3 })
+    expect(readParseCache(staging).reason).toBeUndefined()
   })
 })

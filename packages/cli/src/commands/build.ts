@@ -24,7 +24,6 @@ import type { CliIo } from '../io.js'
 import {
   type ParseCache,
   type ParseCacheEntry,
-  parseCachePath,
   readParseCache,
   takeParsed,
   writeParseCache,
@@ -40,7 +39,6 @@ import {
   type OutputStaging,
   openOutputStaging,
   outputMarkerFile,
-  stagedPath,
   writeStagedFile,
 } from '../write-output.js'
 import { type OutputRunOptions, startOutputRun } from './output-run.js'
@@ -145,6 +143,7 @@ export async function runBuild(
       ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
     }
     const parsedFiles: ParseCacheEntry[] = []
+    let parseCache: ParseCache | undefined
     const parse = async (
       sources: readonly InputSource[],
       parsed: (files: number, notes: number) => void,
@@ -157,6 +156,7 @@ export async function runBuild(
       if (previous !== undefined) {
         const found = readParseCache(previous.outDir)
         cached = found.cache
+        parseCache = cached
         if (found.reason !== undefined) info(found.reason)
       }
       for (const [index, key] of keys.entries()) {
@@ -267,8 +267,8 @@ export async function runBuild(
         }
       }
       if (useCache) {
-        context.progress.start('writing', parsedFiles.length + 1, 'cache entries')
-        writeCache(staging.dir, parsedFiles, manifest, () => context.progress.tick())
+        context.progress.start('writing', 2, 'cache files')
+        writeCache(staging.dir, parsedFiles, parseCache, manifest, () => context.progress.tick())
         context.progress.done()
       }
       info(
@@ -367,16 +367,16 @@ function checkShares(
   return undefined
 }
 
-/** Writes the parse cache (lines of reused parses copied from the previous one) and the manifest. */
+/** Writes the manifest and the parse cache (see `writeParseCache`). */
 function writeCache(
   stagingDir: string,
   parsedFiles: readonly ParseCacheEntry[],
+  previous: ParseCache | undefined,
   manifest: ReadonlyMap<string, ManifestEntry>,
   tick: () => void,
 ): void {
-  const made = new Set<string>()
-  const cache = { cache: true }
-  writeStagedFile(stagingDir, manifestPath, manifestText(manifest), made, cache)
+  writeStagedFile(stagingDir, manifestPath, manifestText(manifest), new Set(), { cache: true })
   tick()
-  writeParseCache(stagedPath(stagingDir, parseCachePath, cache), parsedFiles, tick)
+  writeParseCache(stagingDir, parsedFiles, previous)
+  tick()
 }
