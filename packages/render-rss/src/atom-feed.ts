@@ -7,7 +7,7 @@ import { feedGenerator } from './rss-feed.js'
 import {
   appendElement,
   insertElementsBefore,
-  XmlDocumentTemplate,
+  XmlDocumentPattern,
   type XmlFragmentWriter,
 } from './xml-element.js'
 
@@ -82,26 +82,35 @@ export function createAtomEntryBuilder(
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">…'
  */
 export function createAtomFeedBuilder(): (source: FeedSource) => string {
-  const template = new XmlDocumentTemplate('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
-  return (source) =>
-    template.render(
-      (feed) => {
-        appendElement(feed, 'id', {}, source.selfUrl)
-        appendElement(feed, 'title', { type: 'text' }, source.title)
-        appendElement(feed, 'subtitle', { type: 'text' }, source.description)
-        appendElement(feed, 'updated', {}, source.items[0]?.entry.dateTime ?? emptyFeedUpdated)
-        appendElement(feed, 'link', {
-          rel: 'self',
-          type: 'application/atom+xml',
-          href: source.selfUrl,
-        })
-        appendElement(feed, 'link', { rel: 'alternate', type: 'text/html', href: source.pageUrl })
-        const author = appendElement(feed, 'author')
-        appendElement(author, 'name', {}, source.authorName)
+  let pattern: XmlDocumentPattern | undefined
+  return (source) => {
+    pattern ??= new XmlDocumentPattern(
+      'feed',
+      { xmlns: 'http://www.w3.org/2005/Atom' },
+      0,
+      (feed, slots) => {
+        slots.text(feed, 'id')
+        slots.text(feed, 'title', { type: 'text' })
+        slots.text(feed, 'subtitle', { type: 'text' })
+        slots.text(feed, 'updated')
+        slots.attribute(feed, 'link', { rel: 'self', type: 'application/atom+xml' }, 'href')
+        slots.attribute(feed, 'link', { rel: 'alternate', type: 'text/html' }, 'href')
+        slots.text(appendElement(feed, 'author'), 'name')
         appendElement(feed, 'generator', {}, feedGenerator)
         return feed
       },
-      0,
+    )
+    return pattern.render(
+      [
+        source.selfUrl,
+        source.title,
+        source.description,
+        source.items[0]?.entry.dateTime ?? emptyFeedUpdated,
+        source.selfUrl,
+        source.pageUrl,
+        source.authorName,
+      ],
       source.items.map((item) => item.atomEntry),
     )
+  }
 }

@@ -6,7 +6,7 @@ import type { FeedSource } from './feed-source.js'
 import {
   appendElement,
   insertElementsBefore,
-  XmlDocumentTemplate,
+  XmlDocumentPattern,
   type XmlFragmentWriter,
 } from './xml-element.js'
 
@@ -68,31 +68,41 @@ export function createRssItemBuilder(
  * // => '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" …'
  */
 export function createRssFeedBuilder(): (source: FeedSource) => string {
-  const template = new XmlDocumentTemplate('rss', {
-    version: '2.0',
-    'xmlns:atom': 'http://www.w3.org/2005/Atom',
-  })
-  return (source) =>
-    template.render(
-      (rss) => {
+  const shape = (dated: boolean) =>
+    new XmlDocumentPattern(
+      'rss',
+      { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' },
+      1,
+      (rss, slots) => {
         const channel = appendElement(rss, 'channel')
-        appendElement(channel, 'title', {}, source.title)
-        appendElement(channel, 'link', {}, source.pageUrl)
-        appendElement(channel, 'description', {}, source.description)
-        appendElement(channel, 'atom:link', {
-          href: source.selfUrl,
-          rel: 'self',
-          type: 'application/rss+xml',
-        })
+        slots.text(channel, 'title')
+        slots.text(channel, 'link')
+        slots.text(channel, 'description')
+        slots.attribute(
+          channel,
+          'atom:link',
+          { href: '', rel: 'self', type: 'application/rss+xml' },
+          'href',
+        )
         appendElement(channel, 'generator', {}, feedGenerator)
-        const newest = source.items[0]?.entry
-        if (newest) {
-          appendElement(channel, 'pubDate', {}, newest.rfc822Date)
-          appendElement(channel, 'lastBuildDate', {}, newest.rfc822Date)
+        if (dated) {
+          slots.text(channel, 'pubDate')
+          slots.text(channel, 'lastBuildDate')
         }
         return channel
       },
-      1,
-      source.items.map((item) => item.rssItem),
     )
+  let dated: XmlDocumentPattern | undefined
+  let undated: XmlDocumentPattern | undefined
+  return (source) => {
+    const items = source.items.map((item) => item.rssItem)
+    const values = [source.title, source.pageUrl, source.description, source.selfUrl]
+    const newest = source.items[0]?.entry
+    if (newest === undefined) {
+      undated ??= shape(false)
+      return undated.render(values, items)
+    }
+    dated ??= shape(true)
+    return dated.render([...values, newest.rfc822Date, newest.rfc822Date], items)
+  }
 }

@@ -121,40 +121,25 @@ export class XmlFragmentWriter {
     fill: (element: XmlNode, slots: XmlSlots) => void,
   ): (values: readonly string[]) => string {
     const element = appendElement(this.scratch, name, attributes)
-    const places: ((value: string) => void)[] = []
-    fill(element, {
-      text(parent, childName, childAttributes = noAttributes) {
-        const text = textNodeOf(appendElement(parent, childName, childAttributes, ''))
-        places.push((value) => {
-          text.data = value
-        })
-      },
-      attribute(parent, childName, childAttributes, valueAttribute) {
-        const child = appendElement(parent, childName, { ...childAttributes, [valueAttribute]: '' })
-        places.push((value) => {
-          child.att(valueAttribute, value)
-        })
-      },
-    })
+    const places: Place[] = []
+    fill(element, slotsFor(places))
     return (values) => {
-      if (values.length !== places.length) {
-        throw new Error(
-          `XmlFragmentWriter.pattern: ${values.length} values for ${places.length} slots`,
-        )
-      }
-      for (let i = 0; i < places.length; i++) places[i]!(builderText(values[i]!))
+      fillPlaces(places, values, 'XmlFragmentWriter.pattern')
       return element.toString({ prettyPrint: true, wellFormed: true, offset: depth })
     }
   }
 }
 
-/** Where the values of an {@link XmlFragmentWriter.pattern} go, in the order they are marked. */
+/**
+ * Where the values of an {@link XmlFragmentWriter.pattern} or an {@link XmlDocumentPattern} go,
+ * in the order they are marked.
+ */
 export interface XmlSlots {
   /** Appends an element with fixed attributes whose text is the next value. */
   text(parent: XmlNode, name: string, attributes?: Record<string, string>): void
   /**
-   * Appends an element with fixed attributes and then `valueAttribute`, whose value is the next
-   * value.
+   * Appends an element with fixed attributes and `valueAttribute`, whose value is the next value
+   * (in its place in `attributes` when listed there with any value, else last).
    */
   attribute(
     parent: XmlNode,
@@ -162,6 +147,35 @@ export interface XmlSlots {
     attributes: Record<string, string>,
     valueAttribute: string,
   ): void
+}
+
+/** Puts one (cleaned) value into its place in a built element. */
+type Place = (value: string) => void
+
+/** Slots that record their places on `places`. */
+function slotsFor(places: Place[]): XmlSlots {
+  return {
+    text(parent, childName, childAttributes = noAttributes) {
+      const text = textNodeOf(appendElement(parent, childName, childAttributes, ''))
+      places.push((value) => {
+        text.data = value
+      })
+    },
+    attribute(parent, childName, childAttributes, valueAttribute) {
+      const child = appendElement(parent, childName, { ...childAttributes, [valueAttribute]: '' })
+      places.push((value) => {
+        child.att(valueAttribute, value)
+      })
+    },
+  }
+}
+
+/** Puts `values`, cleaned as by {@link appendElement}, into `places`; throws on a count mismatch. */
+function fillPlaces(places: readonly Place[], values: readonly string[], caller: string): void {
+  if (values.length !== places.length) {
+    throw new Error(`${caller}: ${values.length} values for ${places.length} slots`)
+  }
+  for (let i = 0; i < places.length; i++) places[i]!(builderText(values[i]!))
 }
 
 /** The text node an element was given by {@link appendElement} (its only child). */
@@ -197,46 +211,48 @@ export function insertElementsBefore(
 }
 
 /**
- * A document whose declaration and root element are built once and reused for many documents of
- * the same shape (one per feed): {@link XmlDocumentTemplate.render} adds a document's elements,
- * serializes it and takes them out again. Create one per render.
+ * A document of fixed structure written many times with different values (one per feed): its
+ * declaration, its root element and the elements `fill` adds are built once through the
+ * builder, with `slots` marking where values go (as for {@link XmlFragmentWriter.pattern}).
+ * Create one per shape and render.
  *
  * @example
- * const template = new XmlDocumentTemplate('feed', { xmlns: 'http://www.w3.org/2005/Atom' })
- * template.render((feed) => { appendElement(feed, 'id', {}, selfUrl); return feed }, 0, entries)
+ * const feed = new XmlDocumentPattern('feed', { xmlns: 'http://www.w3.org/2005/Atom' }, 0, (root, slots) => {
+ *   slots.text(root, 'id')
+ *   return root
+ * })
+ * feed.render([selfUrl], entries) // => '<?xml version="1.0" encoding="UTF-8"?>\n<feed …'
  */
-export class XmlDocumentTemplate {
-  private readonly root: XmlNode
-  private readonly rootName: string
+export class XmlDocumentPattern {
+  readonly #root: XmlNode
+  readonly #places: Place[] = []
+  readonly #closingTag: string
 
-  constructor(rootName: string, attributes: Record<string, string>) {
-    this.rootName = rootName
-    this.root = createXmlDocument(rootName, attributes)
+  /**
+   * `fill` appends the document's own elements to the root and returns the element (at
+   * `parentDepth`, 0 for the root) that will hold the children given to
+   * {@link XmlDocumentPattern.render}; it must have a child of its own, so that its closing tag
+   * is on a line of its own.
+   */
+  constructor(
+    rootName: string,
+    attributes: Record<string, string>,
+    parentDepth: number,
+    fill: (root: XmlNode, slots: XmlSlots) => XmlNode,
+  ) {
+    this.#root = createXmlDocument(rootName, attributes)
+    const parent = fill(this.#root, slotsFor(this.#places))
+    const parentName = parent === this.#root ? rootName : parent.node.nodeName
+    this.#closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
   }
 
   /**
-   * Serializes one document like {@link serializeXml}: `fill` appends the document's own
-   * elements to the root and returns the element (at `parentDepth`, 0 for the root) whose last
-   * children are `children`, serialized elements from {@link XmlFragmentWriter.write} at
-   * `parentDepth + 1`. That element must have a child of its own, so its closing tag is on a
-   * line of its own. Everything `fill` added is removed before this returns.
+   * Serializes one document like {@link serializeXml}, with `values` in the slots (in slot
+   * order, cleaned as by {@link appendElement}) and `children` (serialized elements from
+   * {@link XmlFragmentWriter}, at `parentDepth + 1`) as the last children of the parent element.
    */
-  render(
-    fill: (root: XmlNode) => XmlNode,
-    parentDepth: number,
-    children: readonly string[],
-  ): string {
-    const rootNode = this.root.node
-    const kept = rootNode.childNodes.length
-    try {
-      const parent = fill(this.root)
-      const parentName = parent === this.root ? this.rootName : parent.node.nodeName
-      const closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
-      return insertElementsBefore(serializeXml(this.root), closingTag, children)
-    } finally {
-      while (rootNode.childNodes.length > kept && rootNode.lastChild) {
-        rootNode.removeChild(rootNode.lastChild)
-      }
-    }
+  render(values: readonly string[], children: readonly string[]): string {
+    fillPlaces(this.#places, values, 'XmlDocumentPattern')
+    return insertElementsBefore(serializeXml(this.#root), this.#closingTag, children)
   }
 }

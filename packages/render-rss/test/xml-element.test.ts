@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { appendElement, XmlFragmentWriter } from '../src/xml-element.js'
+import {
+  appendElement,
+  createXmlDocument,
+  insertElementsBefore,
+  serializeXml,
+  XmlDocumentPattern,
+  XmlFragmentWriter,
+} from '../src/xml-element.js'
 
 /** Values a note can carry into a feed: markup, references, control characters, Japanese. */
 const hostileValues = [
@@ -20,9 +27,8 @@ describe('XmlFragmentWriter.pattern', () => {
       slots.text(element, 'content', { type: 'html' })
     })
     for (let i = 0; i < hostileValues.length; i++) {
-      const [id, title, href, content] = [0, 1, 2, 3].map(
-        (k) => hostileValues[(i + k) % hostileValues.length]!,
-      )
+      const value = (k: number) => hostileValues[(i + k) % hostileValues.length] ?? ''
+      const [id, title, href, content] = [value(0), value(1), value(2), value(3)]
       const expected = writer.write(1, 'entry', {}, (element) => {
         appendElement(element, 'id', {}, id)
         appendElement(element, 'title', { type: 'text' }, title)
@@ -50,5 +56,42 @@ describe('XmlFragmentWriter.pattern', () => {
     const item = writer.pattern(0, 'item', {}, (element, slots) => slots.text(element, 'title'))
     expect(() => item([])).toThrow(/0 values for 1 slots/)
     expect(() => item(['a', 'b'])).toThrow(/2 values for 1 slots/)
+  })
+})
+
+describe('XmlDocumentPattern', () => {
+  it('writes what building the document afresh writes, document after document', () => {
+    const pattern = new XmlDocumentPattern(
+      'rss',
+      { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom' },
+      1,
+      (rss, slots) => {
+        const channel = appendElement(rss, 'channel')
+        slots.text(channel, 'title')
+        slots.attribute(channel, 'atom:link', { href: '', rel: 'self' }, 'href')
+        appendElement(channel, 'generator', {}, 'paper-notes')
+        return channel
+      },
+    )
+    const writer = new XmlFragmentWriter()
+    for (let i = 0; i < hostileValues.length; i++) {
+      const title = hostileValues[i] ?? ''
+      const href = hostileValues[(i + 1) % hostileValues.length] ?? ''
+      const items = hostileValues
+        .slice(0, i)
+        .map((text) =>
+          writer.write(2, 'item', {}, (item) => appendElement(item, 'title', {}, text)),
+        )
+      const rss = createXmlDocument('rss', {
+        version: '2.0',
+        'xmlns:atom': 'http://www.w3.org/2005/Atom',
+      })
+      const channel = appendElement(rss, 'channel')
+      appendElement(channel, 'title', {}, title)
+      appendElement(channel, 'atom:link', { href, rel: 'self' })
+      appendElement(channel, 'generator', {}, 'paper-notes')
+      const expected = insertElementsBefore(serializeXml(rss), '\n  </channel>', items)
+      expect(pattern.render([title, href], items)).toBe(expected)
+    }
   })
 })
