@@ -2,7 +2,13 @@
  * The JSON renderer: `notes.json`, `tags.json`, `tags/<slug>.json`, `schema.json`,
  * `notes.schema.json` and `feed.json` (JSON Feed 1.1).
  */
-import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
+import type {
+  Collection,
+  FileDependencies,
+  PlannedFile,
+  RenderedFile,
+  Renderer,
+} from '@paper-notes/core'
 import {
   defineRenderer,
   fileDependencies,
@@ -33,9 +39,9 @@ export const jsonFeedPath = 'feed.json'
  * once per plan and reused by every file that lists them. Options are checked when `planJson` is
  * called (it throws as {@link renderJson} does), not when the first file is taken.
  *
- * `dependsOn`: `notes.json` lists every note, `feed.json` the newest `feedLimit`,
- * `tags/<slug>.json` its tag's notes; `tags.json` lists no note and its key is the tag list; the
- * schemas depend on nothing (`key: ''`).
+ * `dependsOn` (worked out when first read): `notes.json` lists every note, `feed.json` the
+ * newest `feedLimit`, `tags/<slug>.json` its tag's notes; `tags.json` lists no note and its key
+ * is the tag list; the schemas depend on nothing (`key: ''`).
  *
  * @example
  * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
@@ -54,6 +60,28 @@ export function planJson(
   return planJsonFiles(collection, settings)
 }
 
+/**
+ * A planned file whose `dependsOn` is worked out once, when a host reads it (a cache does;
+ * `renderJson` does not).
+ */
+function plannedFile(
+  path: string,
+  mediaType: string,
+  dependencies: () => FileDependencies,
+  render: () => string,
+): PlannedFile {
+  let known: FileDependencies | undefined
+  return {
+    path,
+    mediaType,
+    get dependsOn() {
+      known ??= dependencies()
+      return known
+    },
+    render,
+  }
+}
+
 function* planJsonFiles(
   collection: Collection,
   settings: ResolvedJsonOptions,
@@ -62,18 +90,18 @@ function* planJsonFiles(
   const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty)
   const tagList = () => collection.tags.map(({ name, slug, count }) => ({ name, slug, count }))
 
-  yield {
-    path: 'notes.json',
-    mediaType: jsonType,
-    dependsOn: fileDependencies(collection.notes),
-    render: () => notesJson(collection.notes),
-  }
-  yield {
-    path: 'tags.json',
-    mediaType: jsonType,
-    dependsOn: fileDependencies([], tagList()),
-    render: () => json(tagList()),
-  }
+  yield plannedFile(
+    'notes.json',
+    jsonType,
+    () => fileDependencies(collection.notes),
+    () => notesJson(collection.notes),
+  )
+  yield plannedFile(
+    'tags.json',
+    jsonType,
+    () => fileDependencies([], tagList()),
+    () => json(tagList()),
+  )
   yield {
     path: 'schema.json',
     mediaType: schemaType,
@@ -87,11 +115,11 @@ function* planJsonFiles(
     render: () => json(notesSchema),
   }
   const newest = collection.notes.slice(0, settings.feedLimit)
-  yield {
-    path: jsonFeedPath,
-    mediaType: feedType,
-    dependsOn: fileDependencies(newest),
-    render: () =>
+  yield plannedFile(
+    jsonFeedPath,
+    feedType,
+    () => fileDependencies(newest),
+    () =>
       json(
         buildJsonFeed(newest, {
           title: settings.siteTitle,
@@ -99,15 +127,15 @@ function* planJsonFiles(
           feedPath: jsonFeedPath,
         }),
       ),
-  }
+  )
   for (const tag of collection.tags) {
     const notes = collection.withTag(tag.slug)
-    yield {
-      path: `tags/${tag.slug}.json`,
-      mediaType: jsonType,
-      dependsOn: fileDependencies(notes, { slug: tag.slug }),
-      render: () => notesJson(notes),
-    }
+    yield plannedFile(
+      `tags/${tag.slug}.json`,
+      jsonType,
+      () => fileDependencies(notes, { slug: tag.slug }),
+      () => notesJson(notes),
+    )
   }
 }
 

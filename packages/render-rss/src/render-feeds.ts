@@ -4,6 +4,7 @@
  */
 import type {
   Collection,
+  FileDependencies,
   Note,
   PlannedFile,
   RenderedFile,
@@ -40,9 +41,9 @@ export function feedPaths(tagSlug?: string): { rss: string; atom: string } {
  * once per plan and shared by every feed that lists it. Options are checked when `planFeeds` is
  * called (it throws as {@link renderFeeds} does), not when the first file is taken.
  *
- * `dependsOn.notes` of a feed is the notes it lists (the newest `limit`, of the site or of one
- * tag); its `key` fingerprints their ids in order and, for a tag's feeds, the tag's name and
- * slug.
+ * `dependsOn` is worked out when first read. `dependsOn.notes` of a feed is the notes it lists
+ * (the newest `limit`, of the site or of one tag); its `key` fingerprints their ids in order and,
+ * for a tag's feeds, the tag's name and slug.
  *
  * @example
  * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
@@ -79,18 +80,25 @@ function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Gener
     tag?: TagInfo,
   ): Generator<PlannedFile> {
     const listed = notes.slice(0, settings.limit)
-    const dependsOn = fileDependencies(listed, tag && { name: tag.name, slug: tag.slug })
+    // Worked out once per pair, when a host asks (a cache does; `renderFeeds` does not).
+    let known: FileDependencies | undefined
+    const dependsOn = () =>
+      (known ??= fileDependencies(listed, tag && { name: tag.name, slug: tag.slug }))
     const common = () => ({ ...source, authorName: settings.siteTitle, items: listed.map(itemOf) })
     yield {
       path: paths.rss,
       mediaType: rssType,
-      dependsOn,
+      get dependsOn() {
+        return dependsOn()
+      },
       render: () => buildRssFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.rss) }),
     }
     yield {
       path: paths.atom,
       mediaType: atomType,
-      dependsOn,
+      get dependsOn() {
+        return dependsOn()
+      },
       render: () => buildAtomFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.atom) }),
     }
   }
