@@ -15,7 +15,7 @@ import {
   type PreviousCache,
 } from './build-cache.js'
 import type { PlannedRenderer } from './renderers.js'
-import { linkStagedFile, type MadeFolders, stagedPath, writeStagedFile } from './write-output.js'
+import { type MadeFolders, stagedPath, stageLinks, writeStagedFile } from './write-output.js'
 
 /** Which share of the files to render: files of group `g` go to share `g % count`. */
 export interface Share {
@@ -147,6 +147,8 @@ export async function renderShare(
 ): Promise<ShareResult> {
   const { share, stagingDir, previous } = options
   const made: MadeFolders = new Set()
+  // Unchanged files are linked in the background while the changed ones render here.
+  const links = stageLinks(stagingDir, made)
   const files: ShareFile[] = []
   const add = (file: ShareFile) => {
     files.push(file)
@@ -178,7 +180,7 @@ export async function renderShare(
     stagedPath(stagingDir, planned.path) // refuse an unsafe path before rendering it
     const old = reusable(previous, planned.path, fingerprint)
     if (old !== undefined) {
-      linkStagedFile(stagingDir, planned.path, old.from, made)
+      links.add(planned.path, old.from)
       add({ path: planned.path, renderer: renderer.name, entry: old.entry, reused: true })
       return
     }
@@ -196,10 +198,45 @@ export async function renderShare(
     }
   }
 
-  if (options.planned !== undefined) {
-    for (const { renderer, file, fingerprint } of options.planned) {
+  const renderAll = async (): Promise<ShareResult> => {
+    if (options.planned !== undefined) {
+      for (const { renderer, file, fingerprint } of options.planned) {
+        try {
+          await renderPlanned(renderer, file, fingerprint)
+        } catch (error) {
+          return failed(renderer, error)
+        }
+      }
+      return { files }
+    }
+
+    // Renderers without a plan render whole, spread over the shares in turn.
+    let unplanned = 0
+    for (const renderer of renderers) {
       try {
-        await renderPlanned(renderer, file, fingerprint)
+        if (renderer.plan === undefined) {
+          unplanned += 1
+          if ((unplanned - 1) % share.count !== share.index) continue
+          for (const file of await renderer.render(collection)) {
+            await write(renderer, file.path, file.contents, undefined)
+          }
+          continue
+        }
+        const groups = new Map<string, number>()
+        for (const planned of renderer.plan(collection)) {
+          const group = fileGroup(planned.path)
+          let number = groups.get(group)
+          if (number === undefined) {
+            number = groups.size
+            groups.set(group, number)
+          }
+          if (number % share.count !== share.index) continue
+          await renderPlanned(
+            renderer,
+            planned,
+            fileFingerprint(renderer, planned.path, planned.dependsOn),
+          )
+        }
       } catch (error) {
         return failed(renderer, error)
       }
@@ -207,38 +244,16 @@ export async function renderShare(
     return { files }
   }
 
-  // Renderers without a plan render whole, spread over the shares in turn.
-  let unplanned = 0
-  for (const renderer of renderers) {
-    try {
-      if (renderer.plan === undefined) {
-        unplanned += 1
-        if ((unplanned - 1) % share.count !== share.index) continue
-        for (const file of await renderer.render(collection)) {
-          await write(renderer, file.path, file.contents, undefined)
-        }
-        continue
-      }
-      const groups = new Map<string, number>()
-      for (const planned of renderer.plan(collection)) {
-        const group = fileGroup(planned.path)
-        let number = groups.get(group)
-        if (number === undefined) {
-          number = groups.size
-          groups.set(group, number)
-        }
-        if (number % share.count !== share.index) continue
-        await renderPlanned(
-          renderer,
-          planned,
-          fileFingerprint(renderer, planned.path, planned.dependsOn),
-        )
-      }
-    } catch (error) {
-      return failed(renderer, error)
-    }
+  let result: ShareResult
+  try {
+    result = await renderAll()
+  } catch (error) {
+    // Let every queued link finish before the caller removes the staging folder.
+    await links.settle().catch(() => undefined)
+    throw error
   }
-  return { files }
+  await links.settle()
+  return result
 }
 
 function isFileSystemError(error: unknown): boolean {

@@ -11,7 +11,17 @@
  */
 import { randomBytes } from 'node:crypto'
 import { constants, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  link,
+  mkdir,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
 import { isSafeOutputPath, type RenderedFile } from '@paper-notes/core'
@@ -243,6 +253,65 @@ export function linkStagedFile(
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
     copyFileSync(from, target, constants.COPYFILE_EXCL)
+  }
+}
+
+/**
+ * Links staged files in the background (the thread pool) while the caller goes on, e.g. rendering
+ * the files that changed: {@link StagedLinks.add} checks the path at once (like
+ * {@link linkStagedFile}) and queues the folder creation and the link (or copy);
+ * {@link StagedLinks.settle} waits for all of them and throws the first failure. Always settle
+ * before the staging folder is committed or removed.
+ */
+export interface StagedLinks {
+  /** Checks `path` and queues putting the file `from` there. */
+  add(path: string, from: string): void
+  /** Waits for every queued link; throws the first error (after all have finished). */
+  settle(): Promise<void>
+}
+
+/**
+ * Starts a {@link StagedLinks} below a staging folder. Folders are made once each (queued as
+ * well), and a folder already made by `made` (the synchronous writers') is not made again.
+ *
+ * @example
+ * const links = stageLinks(staging.dir, made)
+ * links.add('notes/4175.html', '/abs/site/notes/4175.html')
+ * await links.settle()
+ */
+export function stageLinks(
+  stagingDir: string,
+  made: MadeFolders,
+  options: StagedFileOptions = {},
+): StagedLinks {
+  const folders = new Map<string, Promise<unknown>>()
+  const pending: Promise<void>[] = []
+  const errors: unknown[] = []
+  return {
+    add(path, from) {
+      const target = stagedPath(stagingDir, path, options)
+      const dir = dirname(target)
+      let folder = folders.get(dir)
+      if (folder === undefined) {
+        folder = made.has(dir) ? Promise.resolve() : mkdir(dir, { recursive: true })
+        folders.set(dir, folder)
+      }
+      const linked = folder
+        .then(() => link(from, target))
+        .catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST' || error.syscall !== 'link') throw error
+          await copyFile(from, target, constants.COPYFILE_EXCL)
+        })
+        .catch((error: unknown) => {
+          errors.push(error)
+        })
+      pending.push(linked)
+    },
+    async settle() {
+      await Promise.all(pending)
+      pending.length = 0
+      if (errors.length > 0) throw errors[0]
+    },
   }
 }
 

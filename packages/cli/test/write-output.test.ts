@@ -7,7 +7,9 @@ import {
   checkOutputPaths,
   OutputError,
   outputMarkerFile,
+  stageLinks,
   writeOutput,
+  writeStagedFile,
 } from '../src/write-output.js'
 import { makeTempDir, writeTree } from './temp-dir.js'
 
@@ -204,5 +206,53 @@ describe('checkOutputPaths', () => {
         '..hidden-but-inside.html',
       ]),
     ).not.toThrow()
+  })
+})
+
+describe('stageLinks', () => {
+  it('links files into new folders in the background, each the same file as its source', async () => {
+    const previous = await makeTempDir()
+    await writeTree(previous, {
+      'tags/continual-learning/page-2.html': '<p>継続学習 2</p>',
+      'tags/peft-adaptor-lora.html': '<p>PEFT(Adaptor/LoRA)</p>',
+    })
+    const staging = await makeTempDir()
+    const links = stageLinks(staging, new Set())
+    for (const path of ['tags/continual-learning/page-2.html', 'tags/peft-adaptor-lora.html']) {
+      links.add(path, join(previous, path))
+    }
+    // A file written meanwhile into a folder a link is making.
+    writeStagedFile(staging, 'tags/continual-learning.html', '<p>継続学習</p>', new Set())
+    await links.settle()
+    expect(await listTree(staging)).toEqual([
+      'tags/continual-learning/page-2.html',
+      'tags/continual-learning.html',
+      'tags/peft-adaptor-lora.html',
+    ])
+    const linked = await stat(join(staging, 'tags/continual-learning/page-2.html'))
+    expect(linked.ino).toBe((await stat(join(previous, 'tags/continual-learning/page-2.html'))).ino)
+    expect(await readFile(join(staging, 'tags/peft-adaptor-lora.html'), 'utf8')).toBe(
+      '<p>PEFT(Adaptor/LoRA)</p>',
+    )
+  })
+
+  it('refuses an unsafe path at once and reports a failed link only when settled', async () => {
+    const previous = await makeTempDir()
+    await writeTree(previous, { 'a.html': 'a', 'b.html': 'b' })
+    const staging = await makeTempDir()
+    const links = stageLinks(staging, new Set())
+    expect(() => links.add('../escape.html', join(previous, 'a.html'))).toThrow(OutputError)
+    expect(() => links.add('.paper-notes-cache/manifest.json', join(previous, 'a.html'))).toThrow(
+      /Refusing to write outside the output folder/,
+    )
+    writeStagedFile(staging, 'a.html', 'written first', new Set())
+    links.add('a.html', join(previous, 'a.html')) // exists already: EEXIST
+    links.add('b.html', join(previous, 'b.html'))
+    links.add('c.html', join(previous, 'missing.html')) // no source: ENOENT from the copy
+    await expect(links.settle()).rejects.toMatchObject({ code: 'EEXIST' })
+    // Every other link finished before settle threw.
+    expect(await readFile(join(staging, 'b.html'), 'utf8')).toBe('b')
+    expect(await readFile(join(staging, 'a.html'), 'utf8')).toBe('written first')
+    expect(await readdir(staging)).not.toContain('escape.html')
   })
 })
