@@ -19,11 +19,19 @@ import { find, html as htmlSchema } from 'property-information'
 /** How `raw` nodes are written. */
 export interface HastHtmlOptions {
   /**
-   * Which `raw` values are written as they are (HTML); every other `raw` node is written as
+   * Which `raw` nodes are written as they are (HTML); every other `raw` node is written as
    * escaped text, as `hast-util-to-html` does by default. Default: none.
    */
-  trustedRaw?: ReadonlySet<string>
+  isTrustedRaw?: (node: RawNode) => boolean
 }
+
+/** A hast `raw` node (`@types/hast` only knows it through `mdast-util-to-hast`'s augmentation). */
+export interface RawNode {
+  readonly type: 'raw'
+  readonly value: string
+}
+
+const trustNothing = () => false
 
 const voidElements = new Set(htmlVoidElements)
 const textSpecial = /[&<]/
@@ -124,9 +132,9 @@ function attributes(properties: Properties | undefined): string | typeof notPlai
 }
 
 class HtmlWriter {
-  readonly #trusted: ReadonlySet<string> | undefined
+  readonly #trusted: (node: RawNode) => boolean
 
-  constructor(trusted: ReadonlySet<string> | undefined) {
+  constructor(trusted: (node: RawNode) => boolean) {
     this.#trusted = trusted
   }
 
@@ -143,8 +151,8 @@ class HtmlWriter {
         return this.all(node)
       default: {
         const loose: { type: string; value?: unknown } = node
-        if (loose.type === 'raw' && typeof loose.value === 'string') {
-          if (this.#trusted?.has(loose.value)) return loose.value
+        if (isRaw(loose)) {
+          if (this.#trusted(loose)) return loose.value
           return this.one({ type: 'text', value: loose.value }, parent)
         }
         // Comments, doctypes and anything else: exactly as the library writes them.
@@ -179,8 +187,12 @@ class HtmlWriter {
   }
 }
 
-/** `node` with every `raw` node whose value is not trusted turned into text (copied on change). */
-function rawAsText<T extends Nodes>(node: T, trusted: ReadonlySet<string> | undefined): T {
+function isRaw(node: { type: string; value?: unknown }): node is RawNode {
+  return node.type === 'raw' && typeof node.value === 'string'
+}
+
+/** `node` with every `raw` node that is not trusted turned into text (copied on change). */
+function rawAsText<T extends Nodes>(node: T, trusted: (node: RawNode) => boolean): T {
   let changed: Partial<Pick<Element, 'children' | 'content'>> | undefined
   if ('children' in node) {
     let children: Nodes[] | undefined
@@ -188,7 +200,7 @@ function rawAsText<T extends Nodes>(node: T, trusted: ReadonlySet<string> | unde
       const loose: { type: string; value?: unknown } = child
       const replacement: Nodes =
         loose.type === 'raw'
-          ? typeof loose.value === 'string' && trusted?.has(loose.value)
+          ? isRaw(loose) && trusted(loose)
             ? child
             : { type: 'text', value: String(loose.value) }
           : rawAsText(child, trusted)
@@ -208,12 +220,12 @@ function rawAsText<T extends Nodes>(node: T, trusted: ReadonlySet<string> | unde
 
 /**
  * Serializes a hast tree as `hast-util-to-html` does with its default options, byte for byte,
- * except that a `raw` node whose value is in `options.trustedRaw` is written as it is.
+ * except that a `raw` node that `options.isTrustedRaw` trusts is written as it is.
  *
  * @example
  * hastToHtml({ type: 'element', tagName: 'a', properties: { href: '?a=1&b="2"' }, children: [] })
  * // => '<a href="?a=1&#x26;b=&#x22;2&#x22;"></a>'
  */
 export function hastToHtml(tree: Nodes, options: HastHtmlOptions = {}): string {
-  return new HtmlWriter(options.trustedRaw).one(tree, undefined)
+  return new HtmlWriter(options.isTrustedRaw ?? trustNothing).one(tree, undefined)
 }

@@ -15,7 +15,7 @@ import type { PageContext } from './page-context.js'
  * placed among: `@types/hast` only knows it through `mdast-util-to-hast`'s augmentation.
  */
 function rawNode(html: string): ElementContent {
-  return { type: 'raw', value: html } as unknown as ElementContent
+  return Object.freeze({ type: 'raw', value: html }) as unknown as ElementContent
 }
 
 /**
@@ -55,7 +55,11 @@ const verbatimHref = /^[A-Za-z0-9._~/-]*$/
  */
 export class NoteCardCache {
   /** Every card's HTML: the only `raw` values a page of this render writes unescaped. */
-  readonly trustedHtml = new Set<string>()
+  readonly #trustedHtml: string[] = []
+  /** {@link NoteCardCache.#trustedHtml} as a set, made when first needed. */
+  #trustedHtmlSet: Set<string> | undefined
+  /** The (frozen) `raw` nodes {@link NoteCardCache.card} returned. */
+  readonly #cardNodes = new WeakSet<object>()
   readonly #cards = new Map<Note, BuiltCard[]>()
   readonly #byDirectory = new Map<Note, Map<string, BuiltCard>>()
   readonly #openCards = new Map<Note, OpenCard | null>()
@@ -70,7 +74,26 @@ export class NoteCardCache {
    * of its serialized HTML.
    */
   card(note: Note, context: PageContext): ElementContent {
-    return rawNode(this.#cardHtml(note, context))
+    const node = rawNode(this.#cardHtml(note, context))
+    this.#cardNodes.add(node)
+    return node
+  }
+
+  /**
+   * Whether a page of this render writes `node` as it is: a card node this cache returned
+   * (frozen, so still holding its card's HTML), or any `raw` node whose value is the HTML of one
+   * of its cards. Card nodes are recognised without hashing their HTML; only another `raw` node
+   * (a template's copy) makes the set of card HTML.
+   */
+  readonly trusts = (node: { readonly value: string }): boolean => {
+    if (this.#cardNodes.has(node)) return true
+    this.#trustedHtmlSet ??= new Set(this.#trustedHtml)
+    return this.#trustedHtmlSet.has(node.value)
+  }
+
+  #trust(html: string): void {
+    this.#trustedHtml.push(html)
+    this.#trustedHtmlSet?.add(html)
   }
 
   #cardHtml(note: Note, context: PageContext): string {
@@ -88,7 +111,7 @@ export class NoteCardCache {
     if (!reusable) {
       cards.push(card)
       this.#cards.set(note, cards)
-      this.trustedHtml.add(card.html)
+      this.#trust(card.html)
     }
     if (card.path === undefined) {
       // Only cards that did not read `path` are the same on every page of a directory.
@@ -127,7 +150,7 @@ export class NoteCardCache {
       this.#filledCards.set(note, filled)
     }
     filled.set(directory, html)
-    this.trustedHtml.add(html)
+    this.#trust(html)
     return html
   }
 }

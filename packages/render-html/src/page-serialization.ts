@@ -8,17 +8,17 @@
  * cards) are not copied into each enclosing element's string on the way up.
  */
 import type { Root } from 'hast'
-import { hastToHtml } from './hast-html.js'
+import { hastToHtml, type RawNode } from './hast-html.js'
 
 /**
- * Serializes a page: `hast-util-to-html` with its defaults, except that a `raw` node whose value
- * is in `trusted` is written unescaped.
+ * Serializes a page: `hast-util-to-html` with its defaults, except that a `raw` node `isTrusted`
+ * trusts (a note card of this render, see `NoteCardCache.trusts`) is written unescaped.
  *
  * @example
  * const card = '<article class="note-card">…</article>'
- * serializePage({ type: 'root', children: [{ type: 'raw', value: card }] }, new Set([card]))
+ * serializePage({ type: 'root', children: [{ type: 'raw', value: card }] }, (raw) => raw.value === card)
  * // => '<article class="note-card">…</article>'
  */
-export function serializePage(tree: Root, trusted: ReadonlySet<string>): string {
-  return hastToHtml(tree, { trustedRaw: trusted })
+export function serializePage(tree: Root, isTrusted: (node: RawNode) => boolean): string {
+  return hastToHtml(tree, { isTrustedRaw: isTrusted })
 }

@@ -139,7 +139,7 @@ function* planSite(
           },
           context,
         )
-        return `${serializePage(tree, cards.trustedHtml)}\n`
+        return `${serializePage(tree, cards.trusts)}\n`
       },
     }
   }

@@ -165,3 +165,65 @@ describe('renderHtml: the default note card, built once and linked per folder', 
     expect(issueLink?.properties.href).toBe('../notes/4100.html')
   })
 })
+
+describe('renderHtml: the raw nodes a page writes as HTML', () => {
+  type Layout = Templates['layout']
+  /** A layout that hands the default one a changed copy of the page content. */
+  const layoutWith =
+    (change: (content: ElementContent) => ElementContent): Layout =>
+    (input, context) =>
+      defaultTemplates.layout(
+        { ...input, content: change(input.content) as typeof input.content },
+        context,
+      )
+  const mapRaw = (node: ElementContent, f: (value: string) => string): ElementContent => {
+    const loose = node as unknown as { type: string; value: string }
+    if (loose.type === 'raw')
+      return { type: 'raw', value: f(loose.value) } as unknown as ElementContent
+    if (node.type !== 'element') return node
+    return { ...node, children: node.children.map((child) => mapRaw(child, f)) }
+  }
+
+  it('writes its cards, and copies of them with the same HTML, as HTML', () => {
+    const collection = sampleCollection()
+    const plain = tagPages(renderHtml(collection))
+    const copied = tagPages(
+      renderHtml(collection, {
+        templates: { layout: layoutWith((content) => structuredClone(content)) },
+      }),
+    )
+    expect(copied.map((file) => file.contents)).toEqual(plain.map((file) => file.contents))
+    expect(cardNotes(copied[0]!, 'note-card').length).toBeGreaterThan(0)
+  })
+
+  it('writes a raw node whose HTML is not a card’s as text, and keeps card nodes from change', () => {
+    const collection = sampleCollection()
+    const changed = tagPages(
+      renderHtml(collection, {
+        templates: {
+          layout: layoutWith((content) => mapRaw(content, (v) => `${v}<script>x</script>`)),
+        },
+      }),
+    )
+    for (const file of changed) {
+      expect(String(file.contents), file.path).not.toContain('<script>x</script>')
+      expect(String(file.contents), file.path).toContain('&#x3C;script>x&#x3C;/script>')
+      expect(cardNotes(file, 'note-card'), file.path).toEqual([])
+    }
+    let frozen = false
+    renderHtml(collection, {
+      templates: {
+        layout: layoutWith((content) => {
+          const find = (node: ElementContent): void => {
+            if ((node as unknown as { type: string }).type === 'raw')
+              frozen ||= Object.isFrozen(node)
+            if (node.type === 'element') node.children.forEach(find)
+          }
+          find(content)
+          return content
+        }),
+      },
+    })
+    expect(frozen).toBe(true)
+  })
+})
