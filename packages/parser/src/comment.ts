@@ -161,7 +161,9 @@ class Extraction {
   images: Image[] = []
   links: Link[] = []
   related: RelatedRef[] = []
-  private readonly relatedKeys = new Set<string>()
+  private readonly relatedUrls = new Set<string>()
+  private readonly relatedIssues = new Set<number>()
+  private readonly relatedTexts = new Set<string>()
   private readonly definitions = new Map<string, string>()
   private readonly usedDefinitions = new Set<string>()
   /** A paragraph that ended in a bare `Label:` line labels a URL that starts the next paragraph. */
@@ -339,16 +341,22 @@ class Extraction {
   }
 
   private addRelated(ref: RelatedRef): void {
-    const key =
+    // One reference per URL, else per issue number, else per title line (or text).
+    const isNew =
       ref.url !== undefined
-        ? `url:${ref.url}`
+        ? addNew(this.relatedUrls, ref.url)
         : ref.issue !== undefined
-          ? `issue:${ref.issue}`
-          : `text:${ref.titleLine ?? ref.text}`
-    if (this.relatedKeys.has(key)) return
-    this.relatedKeys.add(key)
-    this.related.push(ref)
+          ? addNew(this.relatedIssues, ref.issue)
+          : addNew(this.relatedTexts, ref.titleLine ?? ref.text)
+    if (isNew) this.related.push(ref)
   }
+}
+
+/** Adds `value` to `set`; whether it was not there before. */
+function addNew<T>(set: Set<T>, value: T): boolean {
+  if (set.has(value)) return false
+  set.add(value)
+  return true
 }
 
 /** `関連:` / `関連： rest` / `Related: rest` → the text after the colon. */
@@ -361,8 +369,9 @@ function relatedLabelOf(line: string): { rest: string } | undefined {
 }
 
 function firstColon(text: string): number {
-  for (let i = 0; i < text.length; i++) if (text[i] === ':' || text[i] === '：') return i
-  return -1
+  const ascii = text.indexOf(':')
+  const wide = text.indexOf('：')
+  return ascii === -1 ? wide : wide === -1 ? ascii : Math.min(ascii, wide)
 }
 
 /** The label of a URL from the text before it on its line: `pj page: ` → `pj page`. */
@@ -429,14 +438,22 @@ function splitLines(
     current = { text: '', plain: '', urls: [] }
     sinceUrl = ''
   }
+  const addPart = (part: string, plain: boolean) => {
+    current.text += part
+    if (plain) current.plain += part
+    sinceUrl += part
+  }
   const addText = (value: string, plain: boolean) => {
-    const parts = value.split('\n')
-    for (const [index, part] of parts.entries()) {
-      if (index > 0) newLine()
-      current.text += part
-      if (plain) current.plain += part
-      sinceUrl += part
+    // Most text holds no line ending: no split, no list of parts.
+    let start = 0
+    let end = value.indexOf('\n')
+    while (end !== -1) {
+      addPart(value.slice(start, end), plain)
+      newLine()
+      start = end + 1
+      end = value.indexOf('\n', start)
     }
+    addPart(start === 0 ? value : value.slice(start), plain)
   }
   const addUrl = (found: Omit<LineUrl, 'before'>) => {
     current.urls.push({ ...found, before: sinceUrl })

@@ -408,7 +408,7 @@ function splitBodyAndComments(
       if (fenceMarker?.startsWith(fence) && line.trim() === fenceMarker) fence = undefined
     } else if (fenceMarker !== undefined) {
       fence = fenceMarker
-    } else {
+    } else if (line.charCodeAt(0) === 0x3c /* < */) {
       const marker = commentMarkerOf(line)
       if (marker !== undefined) {
         comments.push({ marker, line: index + 1, lines: [] })
