@@ -61,9 +61,15 @@ export function createNotesJsonWriter(
     }
     return json
   }
+  const separator = pretty ? ',\n  ' : ','
   return (notes) => {
     if (notes.length === 0) return '[]\n'
-    const items = notes.map(noteJson)
-    return pretty ? `[\n  ${items.join(',\n  ')}\n]\n` : `[${items.join(',')}]\n`
+    // Appended, not joined: the engine keeps an appended string as a reference to its parts, so
+    // every file that lists a note shares its JSON instead of holding a copy (a note is listed
+    // in notes.json and in the files of its ~7 tags). A host that needs the bytes in one piece
+    // (to write them) gets them then, once.
+    let out = pretty ? `[\n  ${noteJson(notes[0]!)}` : `[${noteJson(notes[0]!)}`
+    for (let i = 1; i < notes.length; i++) out += separator + noteJson(notes[i]!)
+    return pretty ? `${out}\n]\n` : `${out}]\n`
   }
 }
