@@ -14,8 +14,9 @@ import {
   type ManifestEntry,
   type PreviousCache,
 } from './build-cache.js'
+import { type StagedFiles, stageFilesHere } from './file-thread.js'
 import type { PlannedRenderer } from './renderers.js'
-import { type MadeFolders, stagedPath, stageLinks, writeStagedFile } from './write-output.js'
+import { type MadeFolders, stagedPath } from './write-output.js'
 
 /** Which share of the files to render: files of group `g` go to share `g % count`. */
 export interface Share {
@@ -57,6 +58,11 @@ export interface RenderShareOptions {
   onFile?: (file: ShareFile) => void
   /** The files already planned by {@link planFiles} (one share only): rendered in that order. */
   planned?: readonly FingerprintedFile[]
+  /**
+   * Where the files go (the build's file thread, see `file-thread.ts`); by default they are
+   * written in this thread and linked on the thread pool ({@link stageFilesHere}).
+   */
+  files?: StagedFiles
 }
 
 /**
@@ -147,30 +153,41 @@ export async function renderShare(
 ): Promise<ShareResult> {
   const { share, stagingDir, previous } = options
   const made: MadeFolders = new Set()
-  // Unchanged files are linked in the background while the changed ones render here.
-  const links = stageLinks(stagingDir, made)
+  // Unchanged files are linked in the background while the changed ones render here; on the
+  // file thread, the rendered ones are encoded, hashed and written there too.
+  const staged = options.files ?? stageFilesHere(stagingDir, made)
+  const writing: Promise<void>[] = []
+  const writeErrors: unknown[] = []
   const files: ShareFile[] = []
   const add = (file: ShareFile) => {
     files.push(file)
     options.onFile?.(file)
   }
-  const write = async (
+  const write = (
     renderer: PlannedRenderer,
     path: string,
     contents: string | Uint8Array,
     fingerprint: string | undefined,
   ) => {
-    // Encoded once, for both the hash and the file (big JSON files are tens of megabytes).
-    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
-    const target = writeStagedFile(stagingDir, path, bytes, made)
-    const info = statSync(target)
-    const entry: ManifestEntry = {
-      hash: contentHash(bytes),
-      size: info.size,
-      mtimeMs: info.mtimeMs,
-    }
-    if (fingerprint !== undefined) entry.fingerprint = fingerprint
-    add({ path, renderer: renderer.name, entry, reused: false })
+    const file: ShareFile = { path, renderer: renderer.name, entry: { hash: '' }, reused: false }
+    const written = staged.write(path, contents).then(
+      ({ hash, size, mtimeMs }) => {
+        const entry: ManifestEntry = { hash, size, mtimeMs }
+        if (fingerprint !== undefined) entry.fingerprint = fingerprint
+        file.entry = entry
+      },
+      (error: unknown) => {
+        writeErrors.push(error)
+      },
+    )
+    writing.push(written)
+    add(file)
+  }
+  /** Waits for every link and write; throws the first failure. */
+  const settle = async () => {
+    await Promise.all(writing)
+    await staged.settle()
+    if (writeErrors.length > 0) throw writeErrors[0]
   }
   const renderPlanned = async (
     renderer: PlannedRenderer,
@@ -180,11 +197,11 @@ export async function renderShare(
     stagedPath(stagingDir, planned.path) // refuse an unsafe path before rendering it
     const old = reusable(previous, planned.path, fingerprint)
     if (old !== undefined) {
-      links.add(planned.path, old.from)
+      staged.link(planned.path, old.from)
       add({ path: planned.path, renderer: renderer.name, entry: old.entry, reused: true })
       return
     }
-    await write(renderer, planned.path, planned.render(), fingerprint)
+    write(renderer, planned.path, planned.render(), fingerprint)
   }
   const failed = (renderer: PlannedRenderer, error: unknown): ShareResult => {
     if (error instanceof Error && error.name === 'OutputError') throw error
@@ -218,7 +235,7 @@ export async function renderShare(
           unplanned += 1
           if ((unplanned - 1) % share.count !== share.index) continue
           for (const file of await renderer.render(collection)) {
-            await write(renderer, file.path, file.contents, undefined)
+            write(renderer, file.path, file.contents, undefined)
           }
           continue
         }
@@ -248,11 +265,11 @@ export async function renderShare(
   try {
     result = await renderAll()
   } catch (error) {
-    // Let every queued link finish before the caller removes the staging folder.
-    await links.settle().catch(() => undefined)
+    // Let every queued link and write finish before the caller removes the staging folder.
+    await settle().catch(() => undefined)
     throw error
   }
-  await links.settle()
+  await settle()
   return result
 }
 

@@ -10,7 +10,7 @@
  *   earlier run wrote it (it holds the marker file `.paper-notes-output`) or with `force`.
  */
 import { randomBytes } from 'node:crypto'
-import { constants, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
+import { constants, copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import {
   copyFile,
   link,
@@ -423,7 +423,9 @@ export async function openOutputStaging(
           target,
         ])
       }
-      await rm(retired, { recursive: true, force: true })
+      // Synchronously: the promise version walks the thousands of entries with a round trip
+      // through the thread pool for each, about twice the CPU time of this (measured).
+      rmSync(retired, { recursive: true, force: true })
     },
   }
 }

@@ -19,6 +19,7 @@ import {
   WorkerFailure,
   workerScript,
 } from '../build-workers.js'
+import { fileThreadScript, startFileThread } from '../file-thread.js'
 import type { InputSource } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import {
@@ -248,15 +249,24 @@ export async function runBuild(
           onProgress: (count) => context.progress.tick(count),
         })
       } else {
-        shares = [
-          await renderShare(collection, renderers, {
-            share: { index: 0, count: 1 },
-            stagingDir: staging.dir,
-            ...(previous === undefined ? {} : { previous }),
-            ...(planned === undefined ? {} : { planned }),
-            onFile: () => context.progress.tick(),
-          }),
-        ]
+        // Links and writes go to a thread of their own while this one renders.
+        const fileScript = fileThreadScript()
+        const files =
+          fileScript === undefined ? undefined : startFileThread(fileScript, staging.dir)
+        try {
+          shares = [
+            await renderShare(collection, renderers, {
+              share: { index: 0, count: 1 },
+              stagingDir: staging.dir,
+              ...(previous === undefined ? {} : { previous }),
+              ...(planned === undefined ? {} : { planned }),
+              ...(files === undefined ? {} : { files }),
+              onFile: () => context.progress.tick(),
+            }),
+          ]
+        } finally {
+          await files?.close()
+        }
       }
       context.progress.done()
       info(`rendered in ${seconds(phase)}`)

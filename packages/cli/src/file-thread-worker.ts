@@ -1,0 +1,91 @@
+/**
+ * The entry of the file thread of `paper-notes build` (see `file-thread.ts`): links unchanged
+ * files from the previous output and writes rendered ones (UTF-8 encoding, SHA-1, write, `stat`)
+ * into the staging folder, while the main thread renders. It imports nothing but Node's own
+ * modules, so it starts in a few milliseconds. Requests are handled in the order they come.
+ */
+import { createHash } from 'node:crypto'
+import { constants, copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { parentPort } from 'node:worker_threads'
+import type { FileThreadReply, FileThreadRequest, ThreadError } from './file-thread.js'
+
+const made = new Set<string>()
+
+function folderOf(target: string): void {
+  const dir = dirname(target)
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true })
+    made.add(dir)
+  }
+}
+
+function describe(error: unknown): ThreadError {
+  const failure = error instanceof Error ? error : new Error(String(error))
+  const { code, syscall } = failure as NodeJS.ErrnoException
+  return {
+    name: failure.name,
+    message: failure.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof syscall === 'string' ? { syscall } : {}),
+  }
+}
+
+/** The first link failure since the last `settle`. */
+let linkFailure: ThreadError | undefined
+
+function handle(request: FileThreadRequest): FileThreadReply | undefined {
+  switch (request.kind) {
+    case 'links':
+      for (let i = 0; i < request.targets.length; i++) {
+        const target = request.targets[i]!
+        const from = request.sources[i]!
+        try {
+          folderOf(target)
+          try {
+            linkSync(from, target)
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+            copyFileSync(from, target, constants.COPYFILE_EXCL)
+          }
+        } catch (error) {
+          linkFailure ??= describe(error)
+        }
+      }
+      return undefined
+    case 'write':
+      try {
+        const { contents } = request
+        // Encoded once, for both the hash and the file (big JSON files are tens of megabytes).
+        const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
+        folderOf(request.target)
+        writeFileSync(request.target, bytes, { flag: 'wx' })
+        const info = statSync(request.target)
+        return {
+          kind: 'written',
+          id: request.id,
+          hash: createHash('sha1').update(bytes).digest('hex'),
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+        }
+      } catch (error) {
+        return { kind: 'write-failed', id: request.id, error: describe(error) }
+      }
+    case 'settle': {
+      const reply: FileThreadReply = {
+        kind: 'settled',
+        ...(linkFailure === undefined ? {} : { error: linkFailure }),
+      }
+      linkFailure = undefined
+      return reply
+    }
+  }
+}
+
+const port = parentPort
+if (port !== null) {
+  port.on('message', (request: FileThreadRequest) => {
+    const reply = handle(request)
+    if (reply !== undefined) port.postMessage(reply)
+  })
+}

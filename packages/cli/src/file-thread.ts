@@ -1,0 +1,195 @@
+/**
+ * Where a share's output files go: {@link StagedFiles} links unchanged files from the previous
+ * output and writes rendered ones into the staging folder. In the main thread of a build it is
+ * a thread of its own (`file-thread-worker.js`, a tsup entry, so it exists only in the built
+ * `dist/`), so that linking thousands of files and encoding, hashing and writing tens of
+ * megabytes of JSON overlap with rendering; elsewhere ({@link stageFilesHere}) the files are
+ * written in the calling thread and linked on the thread pool. Paths are checked in the calling
+ * thread before anything is queued, as `writeStagedFile` checks them.
+ */
+import { existsSync, statSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { contentHash } from './build-cache.js'
+import { type MadeFolders, stagedPath, stageLinks, writeStagedFile } from './write-output.js'
+
+/** What the manifest records of a written file. */
+export interface WrittenFile {
+  /** SHA-1 of its bytes, hex. */
+  hash: string
+  /** Its size in bytes. */
+  size: number
+  /** Its modification time. */
+  mtimeMs: number
+}
+
+/** The output files of a share on their way into the staging folder. */
+export interface StagedFiles {
+  /** Checks `path` and puts the file `from` (of the previous output) there: a hard link, else a copy. */
+  link(path: string, from: string): void
+  /**
+   * Checks `path` and writes `contents` there (UTF-8 for text); resolves with what the manifest
+   * records. In this thread a failure throws at once; on the file thread it rejects.
+   */
+  write(path: string, contents: string | Uint8Array): Promise<WrittenFile>
+  /** Waits for every link and write queued so far; throws the first failure of a link. */
+  settle(): Promise<void>
+}
+
+/** An error from the file thread, as plain data. */
+export interface ThreadError {
+  /** The error's name. */
+  name: string
+  /** Its message. */
+  message: string
+  /** A file-system error's code (`EEXIST`…). */
+  code?: string
+  /** A file-system error's system call. */
+  syscall?: string
+}
+
+/** What the main thread asks the file thread to do (absolute, checked paths). */
+export type FileThreadRequest =
+  | { kind: 'links'; targets: string[]; sources: string[] }
+  | { kind: 'write'; id: number; target: string; contents: string | Uint8Array }
+  | { kind: 'settle' }
+
+/** What the file thread answers: each `write`, and each `settle` once all before it are done. */
+export type FileThreadReply =
+  | ({ kind: 'written'; id: number } & WrittenFile)
+  | { kind: 'write-failed'; id: number; error: ThreadError }
+  | { kind: 'settled'; error?: ThreadError }
+
+/**
+ * {@link StagedFiles} in this thread: files are written synchronously (and hashed here), links
+ * are made on the thread pool (see `stageLinks`).
+ *
+ * @example
+ * const files = stageFilesHere(staging.dir, new Set())
+ * await files.write('index.html', html)
+ * await files.settle()
+ */
+export function stageFilesHere(stagingDir: string, made: MadeFolders): StagedFiles {
+  const links = stageLinks(stagingDir, made)
+  return {
+    link: (path, from) => links.add(path, from),
+    write(path, contents) {
+      // Encoded once, for both the hash and the file (big JSON files are tens of megabytes).
+      const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
+      const target = writeStagedFile(stagingDir, path, bytes, made)
+      const info = statSync(target)
+      return Promise.resolve({ hash: contentHash(bytes), size: info.size, mtimeMs: info.mtimeMs })
+    },
+    settle: () => links.settle(),
+  }
+}
+
+/** The built file thread script beside this module, or `undefined` (TypeScript sources, CommonJS). */
+export function fileThreadScript(): URL | undefined {
+  const base: unknown = import.meta.url
+  if (typeof base !== 'string' || !base.endsWith('.js')) return undefined
+  const url = new URL('./file-thread-worker.js', base)
+  return existsSync(fileURLToPath(url)) ? url : undefined
+}
+
+/** A running file thread: {@link StagedFiles} for one staging folder, and `close`. */
+export interface FileThread extends StagedFiles {
+  /** Stops the thread (after {@link StagedFiles.settle}, or to give up). */
+  close(): Promise<void>
+}
+
+/** Links gathered before they are sent to the thread in one message. */
+const linkBatch = 512
+
+function rebuilt(error: ThreadError): Error {
+  const failure = new Error(error.message) as NodeJS.ErrnoException
+  failure.name = error.name
+  if (error.code !== undefined) failure.code = error.code
+  if (error.syscall !== undefined) failure.syscall = error.syscall
+  return failure
+}
+
+/**
+ * Starts the file thread `script` (see {@link fileThreadScript}) for the staging folder
+ * `stagingDir`. Close it when done, whatever happened.
+ *
+ * @example
+ * const files = startFileThread(script, staging.dir)
+ * try { files.link('a.html', '/abs/site/a.html'); await files.settle() } finally { await files.close() }
+ */
+export function startFileThread(script: URL, stagingDir: string): FileThread {
+  const worker = new Worker(script)
+  const writes = new Map<
+    number,
+    { resolve: (file: WrittenFile) => void; reject: (error: Error) => void }
+  >()
+  const settles: { resolve: () => void; reject: (error: Error) => void }[] = []
+  let nextId = 0
+  let targets: string[] = []
+  let sources: string[] = []
+  let broken: Error | undefined
+  let closed = false
+
+  const flushLinks = () => {
+    if (targets.length === 0) return
+    worker.postMessage({ kind: 'links', targets, sources } satisfies FileThreadRequest)
+    targets = []
+    sources = []
+  }
+  const fail = (error: Error) => {
+    broken ??= error
+    for (const { reject } of writes.values()) reject(error)
+    writes.clear()
+    for (const { reject } of settles.splice(0)) reject(error)
+  }
+  worker.on('message', (reply: FileThreadReply) => {
+    if (reply.kind === 'settled') {
+      const waiting = settles.shift()
+      if (reply.error === undefined) waiting?.resolve()
+      else waiting?.reject(rebuilt(reply.error))
+      return
+    }
+    const waiting = writes.get(reply.id)
+    writes.delete(reply.id)
+    if (reply.kind === 'written') {
+      const { hash, size, mtimeMs } = reply
+      waiting?.resolve({ hash, size, mtimeMs })
+    } else {
+      waiting?.reject(rebuilt(reply.error))
+    }
+  })
+  worker.on('error', fail)
+  worker.on('exit', (code) => {
+    if (!closed) fail(new Error(`the file thread stopped unexpectedly (exit code ${code})`))
+  })
+
+  return {
+    link(path, from) {
+      targets.push(stagedPath(stagingDir, path))
+      sources.push(from)
+      if (targets.length >= linkBatch) flushLinks()
+    },
+    write(path, contents) {
+      const target = stagedPath(stagingDir, path)
+      if (broken !== undefined) return Promise.reject(broken)
+      flushLinks()
+      const id = nextId++
+      return new Promise<WrittenFile>((resolve, reject) => {
+        writes.set(id, { resolve, reject })
+        worker.postMessage({ kind: 'write', id, target, contents } satisfies FileThreadRequest)
+      })
+    },
+    settle() {
+      if (broken !== undefined) return Promise.reject(broken)
+      flushLinks()
+      return new Promise<void>((resolve, reject) => {
+        settles.push({ resolve, reject })
+        worker.postMessage({ kind: 'settle' } satisfies FileThreadRequest)
+      })
+    },
+    async close() {
+      closed = true
+      await worker.terminate()
+    },
+  }
+}
