@@ -33,7 +33,7 @@ export {
   renderPlannedFiles,
 } from './renderer.js'
 export type { SafeHtmlOptions } from './safe-html.js'
-export { toSafeHast, toSafeHtml } from './safe-html.js'
+export { sharedSafeHast, toSafeHast, toSafeHtml } from './safe-html.js'
 export type { JsonSchema } from './schema.js'
 export {
   jsonSchemaDialect,

@@ -3,12 +3,14 @@
  * title-less notes), its date, and its content as sanitized HTML. Shared so every feed shows a
  * note the same way.
  */
+import type { RootContent as HastRootContent } from 'hast'
+import { toHtml } from 'hast-util-to-html'
 import type { RootContent } from 'mdast'
 import { isCalendarDate } from './calendar-date.js'
 import { safeHttpUrl } from './http-url.js'
 import { parseMarkdown } from './markdown.js'
 import type { Comment, Note } from './model.js'
-import { toSafeHtml } from './safe-html.js'
+import { defaultClobberPrefix, sharedSanitizedTree, toSafeHast, toSafeHtml } from './safe-html.js'
 
 const fallbackTitleLength = 80
 
@@ -119,19 +121,21 @@ function sameContentInputs(a: ContentInputs, b: ContentInputs): boolean {
 const contentHtmlCache = new WeakMap<Note, { inputs: ContentInputs; html: string }>()
 
 function buildNoteContentHtml(note: Note): string {
-  const children: RootContent[] = []
+  const before: RootContent[] = []
   const summary = note.summary?.text.trim() ?? ''
   if (summary !== '') {
-    children.push({ type: 'paragraph', children: [{ type: 'text', value: summary }] })
+    before.push({ type: 'paragraph', children: [{ type: 'text', value: summary }] })
   }
   const firstComment = note.comments[0]
-  if (firstComment && firstComment.markdown.trim() !== '') {
-    // The tree is, by the Comment contract, the mdast of the markdown: no need to parse again.
-    children.push(...(firstComment.tree ?? parseMarkdown(firstComment.markdown)).children)
-  }
+  const comment =
+    firstComment && firstComment.markdown.trim() !== ''
+      ? // The tree is, by the Comment contract, the mdast of the markdown: no need to parse again.
+        (firstComment.tree ?? parseMarkdown(firstComment.markdown))
+      : undefined
+  const after: RootContent[] = []
   const paper = note.links.paper
   if (paper !== undefined && safeHttpUrl(paper) !== undefined) {
-    children.push({
+    after.push({
       type: 'paragraph',
       children: [
         { type: 'text', value: 'Paper: ' },
@@ -139,13 +143,35 @@ function buildNoteContentHtml(note: Note): string {
       ],
     })
   }
-  if (children.length === 0) {
-    children.push({
+  if (comment === undefined && before.length === 0 && after.length === 0) {
+    before.push({
       type: 'paragraph',
       children: [{ type: 'text', value: noteDisplayTitle(note) }],
     })
   }
-  return toSafeHtml({ type: 'root', children })
+  // A comment tree other renderers show too (the HTML pages) is sanitized once and shared; the
+  // paragraphs around it are sanitized on their own and the parts joined as one document would
+  // join them, which gives the same HTML unless the comment has footnotes or raw HTML that needs
+  // the whole document (then the document is sanitized as a whole).
+  const shared =
+    comment !== undefined && comment === firstComment?.tree
+      ? sharedSanitizedTree(comment, defaultClobberPrefix)
+      : undefined
+  if (comment === undefined || shared === undefined || !shared.composable) {
+    const middle = comment?.children ?? []
+    return toSafeHtml({ type: 'root', children: [...before, ...middle, ...after] })
+  }
+  const parts: (readonly HastRootContent[])[] = []
+  if (before.length > 0) parts.push(toSafeHast({ type: 'root', children: before }).children)
+  parts.push(shared.hast.children)
+  if (after.length > 0) parts.push(toSafeHast({ type: 'root', children: after }).children)
+  const children: HastRootContent[] = []
+  for (const part of parts) {
+    if (part.length === 0) continue
+    if (children.length > 0) children.push({ type: 'text', value: '\n' })
+    children.push(...part)
+  }
+  return toHtml({ type: 'root', children })
 }
 
 /**

@@ -28,6 +28,9 @@ export interface SafeHtmlOptions {
   clobberPrefix?: string
 }
 
+/** The `clobberPrefix` when none is given. */
+export const defaultClobberPrefix = 'user-content-'
+
 const externalUrl = /^(?:https?:)?\/\//i
 
 /** Whether the tree has a `raw` node (HTML from the markdown), at any depth. */
@@ -83,18 +86,46 @@ function collectDefinitions(node: MdastNodes, state: State): void {
 /** The default root handler; it returns a hast root, which the `Handler` type does not list. */
 const rootHandler = defaultHandlers.root as (state: State, node: MdastRoot) => ElementContent
 
-function mdastToHast(tree: MdastRoot): HastRoot {
+function mdastToHast(tree: MdastRoot): { hast: HastRoot; footnotes: boolean } {
   const carrier: MdastRoot = { type: 'root', children: [] }
-  return toHast(carrier, {
+  let footnotes = false
+  const hast = toHast(carrier, {
     allowDangerousHtml: true,
     handlers: {
       root(state, node: MdastRoot) {
         if (node !== carrier) return rootHandler(state, node)
         collectDefinitions(tree, state)
-        return rootHandler(state, tree)
+        const root = rootHandler(state, tree)
+        footnotes = state.footnoteOrder.length > 0
+        return root
       },
     },
   }) as HastRoot
+  return { hast, footnotes }
+}
+
+/**
+ * A sanitized tree and whether it is the same as sanitizing its part of a larger document would
+ * give: true unless it has footnotes (their section goes at the end of the whole document) or raw
+ * HTML that needed the whole-tree HTML parse (an unclosed tag can swallow what follows it).
+ */
+interface SanitizedTree {
+  readonly hast: HastRoot
+  readonly composable: boolean
+}
+
+function sanitizeMdast(mdast: MdastRoot, clobberPrefix: string): SanitizedTree {
+  const converted = mdastToHast(mdast)
+  let hast = converted.hast
+  let composable = !converted.footnotes
+  if (hasRaw(hast.children)) {
+    const inlined = inlineLoneRawTags(hast)
+    if (inlined === undefined) composable = false
+    hast = inlined ?? (raw(hast) as HastRoot)
+  }
+  const clean = sanitize(hast, { ...defaultSchema, clobberPrefix }) as HastRoot
+  finishElements(clean.children)
+  return { hast: clean, composable }
 }
 
 /**
@@ -106,14 +137,75 @@ function mdastToHast(tree: MdastRoot): HastRoot {
  */
 export function toSafeHast(input: string | MdastRoot, options: SafeHtmlOptions = {}): HastRoot {
   const mdast = typeof input === 'string' ? parseMarkdown(input) : input
-  let hast = mdastToHast(mdast)
-  if (hasRaw(hast.children)) hast = inlineLoneRawTags(hast) ?? (raw(hast) as HastRoot)
-  const clean = sanitize(hast, {
-    ...defaultSchema,
-    clobberPrefix: options.clobberPrefix ?? 'user-content-',
-  }) as HastRoot
-  finishElements(clean.children)
-  return clean
+  return sanitizeMdast(mdast, options.clobberPrefix ?? defaultClobberPrefix).hast
+}
+
+/**
+ * Freezes a hast tree deeply, walking only where hast nodes hold objects, and leaves positions
+ * out (three objects a node that nothing shared needs).
+ */
+function freezeHast<T extends HastRoot | RootContent>(node: T): T {
+  if (node.position !== undefined) delete node.position
+  if (node.data) freezeValue(node.data)
+  if (node.type === 'element') {
+    for (const name in node.properties) {
+      const value = node.properties[name]
+      if (Array.isArray(value)) Object.freeze(value)
+    }
+    Object.freeze(node.properties)
+    if (node.content) freezeHast(node.content)
+  }
+  if ('children' in node) {
+    for (const child of node.children) freezeHast(child)
+    Object.freeze(node.children)
+  }
+  return Object.freeze(node)
+}
+
+function freezeValue(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const child of Object.values(value)) freezeValue(child)
+}
+
+/**
+ * Sanitized trees by mdast root and `clobberPrefix`, kept while the root lives (see
+ * {@link sharedSafeHast}).
+ */
+const sharedTrees = new WeakMap<MdastRoot, Map<string, SanitizedTree>>()
+
+/**
+ * {@link sharedSafeHast} with whether the tree composes (see `SanitizedTree`), for the modules
+ * of this package that place it inside a larger document.
+ */
+export function sharedSanitizedTree(tree: MdastRoot, clobberPrefix: string): SanitizedTree {
+  let byPrefix = sharedTrees.get(tree)
+  let known = byPrefix?.get(clobberPrefix)
+  if (known === undefined) {
+    const sanitized = sanitizeMdast(tree, clobberPrefix)
+    known = { hast: freezeHast(sanitized.hast), composable: sanitized.composable }
+    if (byPrefix === undefined) {
+      byPrefix = new Map()
+      sharedTrees.set(tree, byPrefix)
+    }
+    byPrefix.set(clobberPrefix, known)
+  }
+  return known
+}
+
+/**
+ * `toSafeHast(tree, options)` for an mdast root that several renderers show (a comment's
+ * `tree`), made once per root object and options while the root lives, and shared: the result
+ * is deeply frozen (copy what you change, e.g. with `structuredClone`). Keyed by the root
+ * object, so change a tree by replacing it, never in place, or the shared result is stale.
+ *
+ * @example
+ * const hast = sharedSafeHast(note.comments[0].tree)
+ * sharedSafeHast(note.comments[0].tree) === hast // => true
+ * Object.isFrozen(hast.children) // => true
+ */
+export function sharedSafeHast(tree: MdastRoot, options: SafeHtmlOptions = {}): HastRoot {
+  return sharedSanitizedTree(tree, options.clobberPrefix ?? defaultClobberPrefix).hast
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   noteDisplayTitle,
   noteRfc822Date,
   parseMarkdown,
+  sharedSafeHast,
+  toSafeHtml,
 } from '../src/index.js'
 
 describe('noteDisplayTitle', () => {
@@ -175,5 +177,67 @@ describe('noteContentHtml reuse', () => {
     expect(noteContentHtml(note)).toBe('<p>First title</p>')
     note.title = 'Second title'
     expect(noteContentHtml(note)).toBe('<p>Second title</p>')
+  })
+})
+
+describe('noteContentHtml with a shared comment tree', () => {
+  /** The content HTML as one document: what noteContentHtml made before it shared trees. */
+  const wholeDocument = (summary: string, commentMarkdown: string, paper: string): string =>
+    toSafeHtml({
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: summary }] },
+        ...parseMarkdown(commentMarkdown).children,
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'Paper: ' },
+            { type: 'link', url: paper, children: [{ type: 'text', value: paper }] },
+          ],
+        },
+      ],
+    })
+
+  // Comments that sanitize alone as in the whole document, and ones that do not (footnotes,
+  // raw HTML the whole-document parse repairs): every one must give the whole document's HTML.
+  const comments = [
+    'A plain comment.',
+    '元ポスト:\n\nhttps://x.com/a/status/1\n\n- item *one*\n- item [two][ref]\n\n[ref]: https://example.org/two',
+    'Screenshot: <img src="https://example.org/a.png" onerror="alert(1)"> and a<br>break',
+    'An unclosed <div class="x">block\n\nthat swallows what follows',
+    '<details><summary>more</summary>\n\nhidden <script>alert(1)</script>',
+    'A footnote[^1] in the comment.\n\n[^1]: The note.',
+    '| a | b |\n|---|---|\n| <u>x</u> | [y](javascript:alert(1)) |',
+    '```js\nconst a = "<b>";\n```\n\n> quoted **text** with `code <x>`',
+    '[only a definition]: https://example.org/',
+    '<!-- a comment --> text after an HTML comment </p>',
+  ]
+  for (const [index, markdown] of comments.entries()) {
+    it(`gives the HTML of the whole document (comment ${index + 1})`, () => {
+      const summary = '忘却を抑える研究。 <b>&amp;</b>\n  second line  '
+      const paper = 'https://arxiv.org/abs/2502.02797?a=1&b=2'
+      const tree = parseMarkdown(markdown)
+      const note = makeNote({
+        summary: { text: summary },
+        comments: [makeComment({ markdown, tree })],
+        links: { paper },
+      })
+      const expected = wholeDocument(summary.trim(), markdown, paper)
+      // Shared first (as after the HTML renderer sanitized the comment), and not.
+      sharedSafeHast(tree)
+      expect(noteContentHtml(note)).toBe(expected)
+      const fresh = makeNote({
+        summary: { text: summary },
+        comments: [makeComment({ markdown, tree: parseMarkdown(markdown) })],
+        links: { paper },
+      })
+      expect(noteContentHtml(fresh)).toBe(expected)
+    })
+  }
+
+  it('joins the comment alone, without summary or paper link, as the whole document would', () => {
+    const markdown = 'one\n\ntwo <img src="https://example.org/a.png">'
+    const note = makeNote({ summary: null, links: {}, comments: [makeComment({ markdown })] })
+    expect(noteContentHtml(note)).toBe(toSafeHtml(markdown))
   })
 })

@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html'
 import { toHast } from 'mdast-util-to-hast'
 import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
-import { parseMarkdown, toSafeHast, toSafeHtml } from '../src/index.js'
+import { parseMarkdown, sharedSafeHast, toSafeHast, toSafeHtml } from '../src/index.js'
 import { inlineLoneRawTags } from '../src/lone-raw-tags.js'
 
 describe('toSafeHtml', () => {
@@ -208,5 +208,43 @@ describe('inlineLoneRawTags', () => {
     expect(inlineLoneRawTags(paragraph([lone, list]))).toBeUndefined()
     expect(inlineLoneRawTags(paragraph([lone, link([link([])])]))).toBeUndefined()
     expect(inlineLoneRawTags(paragraph([lone, { type: 'text', value: 'nul\0' }]))).toBeUndefined()
+  })
+})
+
+describe('sharedSafeHast', () => {
+  const markdown =
+    'A [link](https://example.org/a "t") and <img src="https://example.org/a.png" onerror="x">\n\n[^1]: note\n\n<a name="top">anchor</a> <script>alert(1)</script>'
+
+  it('gives the tree toSafeHast gives, without positions', () => {
+    const tree = parseMarkdown(markdown)
+    const shared = sharedSafeHast(tree)
+    expect(toHtml(shared)).toBe(toSafeHtml(tree))
+    const positioned: string[] = []
+    visit(shared, (node) => {
+      if (node.position !== undefined) positioned.push(node.type)
+    })
+    expect(positioned).toEqual([])
+    expect(toHtml(sharedSafeHast(tree, { clobberPrefix: 'c-' }))).toBe(
+      toSafeHtml(tree, { clobberPrefix: 'c-' }),
+    )
+  })
+
+  it('makes the tree once per mdast root and options, and freezes it', () => {
+    const tree = parseMarkdown(markdown)
+    const shared = sharedSafeHast(tree)
+    expect(sharedSafeHast(tree)).toBe(shared)
+    expect(sharedSafeHast(tree, { clobberPrefix: 'user-content-' })).toBe(shared)
+    const prefixed = sharedSafeHast(tree, { clobberPrefix: 'c-' })
+    expect(prefixed).not.toBe(shared)
+    expect(toHtml(prefixed)).toContain('name="c-top"')
+    expect(toHtml(shared)).toContain('name="user-content-top"')
+    // Another root with the same markdown is another tree.
+    expect(sharedSafeHast(parseMarkdown(markdown))).not.toBe(shared)
+    const paragraph = shared.children[0] as Element
+    expect(Object.isFrozen(shared.children)).toBe(true)
+    expect(Object.isFrozen(paragraph.properties)).toBe(true)
+    expect(() => {
+      paragraph.children.push({ type: 'text', value: 'x' })
+    }).toThrow(TypeError)
   })
 })

@@ -3,7 +3,7 @@
  * core's `toSafeHast`: nothing from a note reaches a page any other way.
  */
 import type { Comment } from '@paper-notes/core'
-import { safeHttpUrl, toSafeHast } from '@paper-notes/core'
+import { safeHttpUrl, sharedSafeHast, toSafeHast } from '@paper-notes/core'
 import type { Element, ElementContent, RootContent } from 'hast'
 import { plainProseParagraphs } from './plain-prose.js'
 import { postCard } from './post-cards.js'
@@ -45,17 +45,34 @@ function freezeNodes(nodes: readonly ElementContent[]): ElementContent[] {
  * tables) take keyboard focus, so keyboard users can scroll them too; links whose text is their
  * URL get the class `bare-url`, so the print stylesheet does not print the URL twice.
  */
-function finishContent(nodes: ElementContent[]): ElementContent[] {
-  const visit = (node: ElementContent) => {
-    if (node.type !== 'element') return
-    if (node.tagName === 'pre' || node.tagName === 'table') node.properties.tabIndex = 0
-    if (node.tagName === 'a' && node.properties.href === textOf(node)) {
-      node.properties.className = ['bare-url']
+function finishContent(nodes: readonly ElementContent[]): ElementContent[] {
+  let out: ElementContent[] | undefined
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!
+    const finished = finishNode(node)
+    if (finished !== node) {
+      out ??= nodes.slice()
+      out[i] = finished
     }
-    node.children.forEach(visit)
   }
-  nodes.forEach(visit)
-  return nodes
+  return out ?? (nodes as ElementContent[])
+}
+
+/**
+ * One node as {@link finishContent} leaves it: the node itself when nothing in it changes, else a
+ * copy (the input may be shared and frozen: see core's `sharedSafeHast`).
+ */
+function finishNode(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node
+  const { tagName } = node
+  const scrolls = tagName === 'pre' || tagName === 'table'
+  const bareUrl = tagName === 'a' && node.properties.href === textOf(node)
+  const children = finishContent(node.children)
+  if (!scrolls && !bareUrl && children === node.children) return node
+  const properties = { ...node.properties }
+  if (scrolls) properties.tabIndex = 0
+  if (bareUrl) properties.className = ['bare-url']
+  return { ...node, properties, children }
 }
 
 function isElementContent(node: RootContent): node is ElementContent {
@@ -159,9 +176,10 @@ export function commentContent(comment: Comment, embedPosts: boolean): ElementCo
 }
 
 function sanitizedComment(comment: Comment, embedPosts: boolean): ElementContent[] {
-  const nodes = finishContent(
-    toSafeHast(comment.tree ?? comment.markdown).children.filter(isElementContent),
-  )
+  // The comment's tree is sanitized once for every renderer that shows it (feeds show the first
+  // comment too), and shared: finishContent copies what it changes.
+  const safe = comment.tree ? sharedSafeHast(comment.tree) : toSafeHast(comment.markdown)
+  const nodes = finishContent(safe.children.filter(isElementContent))
   const byUrl = new Map<string, number>()
   const missing: number[] = []
   comment.posts.forEach((post, index) => {
