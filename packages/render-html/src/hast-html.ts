@@ -131,51 +131,82 @@ function attributes(properties: Properties | undefined): string | typeof notPlai
   return out
 }
 
+/**
+ * Writes a tree into a list of pieces joined once at the end, so the HTML is one flat string
+ * instead of a string per element appended into its parent's (the engine keeps appended strings
+ * as trees of references, which a large site holds until it writes the files). Trusted `raw`
+ * nodes (the cards a tag page shares with other pages) are not copied: the joined pieces are
+ * appended around them.
+ */
 class HtmlWriter {
   readonly #trusted: (node: RawNode) => boolean
+  #pieces: string[] = []
+  /** What is written before {@link HtmlWriter.#pieces}: joined pieces and trusted `raw` values. */
+  #head = ''
 
   constructor(trusted: (node: RawNode) => boolean) {
     this.#trusted = trusted
   }
 
-  one(node: Nodes, parent: Parents | undefined): string {
+  /** The HTML written so far. */
+  result(): string {
+    return this.#head + this.#pieces.join('')
+  }
+
+  one(node: Nodes, parent: Parents | undefined): void {
     switch (node.type) {
       case 'text':
-        return parent?.type === 'element' &&
-          (parent.tagName === 'script' || parent.tagName === 'style')
-          ? node.value
-          : escapeText(node.value)
+        this.#pieces.push(
+          parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style')
+            ? node.value
+            : escapeText(node.value),
+        )
+        return
       case 'element':
-        return this.element(node)
+        this.element(node)
+        return
       case 'root':
-        return this.all(node)
+        this.all(node)
+        return
       default: {
         const loose: { type: string; value?: unknown } = node
         if (isRaw(loose)) {
-          if (this.#trusted(loose)) return loose.value
-          return this.one({ type: 'text', value: loose.value }, parent)
+          if (this.#trusted(loose)) {
+            this.#head += this.#pieces.join('') + loose.value
+            this.#pieces = []
+            return
+          }
+          this.one({ type: 'text', value: loose.value }, parent)
+          return
         }
         // Comments, doctypes and anything else: exactly as the library writes them.
-        return toHtml(node)
+        this.#pieces.push(toHtml(node))
       }
     }
   }
 
-  all(parent: Parents): string {
-    let out = ''
-    for (const child of parent.children) out += this.one(child, parent)
-    return out
+  all(parent: Parents): void {
+    for (const child of parent.children) this.one(child, parent)
   }
 
-  element(node: Element): string {
+  element(node: Element): void {
     const { tagName } = node
     const written =
       tagName === 'svg' || tagName === 'template' ? notPlain : attributes(node.properties)
-    if (written === notPlain) return this.fallback(node)
-    const content = node.children ? this.all(node) : ''
+    if (written === notPlain) {
+      this.#pieces.push(this.fallback(node))
+      return
+    }
     const open = written === '' ? `<${tagName}>` : `<${tagName} ${written}>`
-    if (content === '' && voidElements.has(tagName.toLowerCase())) return open
-    return `${open}${content}</${tagName}>`
+    if (voidElements.has(tagName.toLowerCase())) {
+      // A void element is written without content or end tag when its content is empty.
+      const content = node.children?.length ? writeHtml(node, this.#trusted, true) : ''
+      this.#pieces.push(content === '' ? open : `${open}${content}</${tagName}>`)
+      return
+    }
+    this.#pieces.push(open)
+    if (node.children) this.all(node)
+    this.#pieces.push(`</${tagName}>`)
   }
 
   /**
@@ -227,5 +258,17 @@ function rawAsText<T extends Nodes>(node: T, trusted: (node: RawNode) => boolean
  * // => '<a href="?a=1&#x26;b=&#x22;2&#x22;"></a>'
  */
 export function hastToHtml(tree: Nodes, options: HastHtmlOptions = {}): string {
-  return new HtmlWriter(options.isTrustedRaw ?? trustNothing).one(tree, undefined)
+  return writeHtml(tree, options.isTrustedRaw ?? trustNothing, false)
+}
+
+/** Writes `tree`, or only its children with `childrenOnly`. */
+function writeHtml(
+  tree: Nodes,
+  trusted: (node: RawNode) => boolean,
+  childrenOnly: boolean,
+): string {
+  const writer = new HtmlWriter(trusted)
+  if (childrenOnly && 'children' in tree) writer.all(tree)
+  else writer.one(tree, undefined)
+  return writer.result()
 }

@@ -4,8 +4,8 @@
  * writes them by default, so a template cannot put unescaped HTML into a page.
  *
  * The page is written by `hastToHtml` (the bytes `hast-util-to-html` writes, faster), which
- * builds the HTML by appending strings: the large trusted fragments (a tag page is mostly its
- * cards) are not copied into each enclosing element's string on the way up.
+ * joins the HTML once into one string, except around trusted fragments: a tag page is mostly its
+ * cards, which it shares with the other pages that show them rather than holding copies.
  */
 import type { Root } from 'hast'
 import { hastToHtml, type RawNode } from './hast-html.js'
