@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import type { Diagnostic, Note, SourceFormat } from '@paper-notes/core'
 import parserPackage from '@paper-notes/parser/package.json' with { type: 'json' }
 import cliPackage from '../package.json' with { type: 'json' }
+import { type InputSource, sourceBytes } from './inputs.js'
 import { cacheFolder } from './write-output.js'
 
 /** Bumped whenever the layout or meaning of the cache changes: older caches are then ignored. */
@@ -59,13 +60,14 @@ interface Manifest {
 
 /**
  * The key of an input file's parse: a SHA-256 over the cache versions, the parse options, the
- * file's path (diagnostics name it) and its text.
+ * file's path (diagnostics name it) and its text (as UTF-8: the file's bytes when it was read
+ * from valid UTF-8, see `sourceBytes`).
  *
  * @example
  * parseKey({ path: 'notes/4175.md', contents: '# …' }, { format: undefined, pageTag: true })
  */
 export function parseKey(
-  source: { path: string; contents: string },
+  source: InputSource,
   options: { format?: SourceFormat; pageTag?: boolean },
 ): string {
   return createHash('sha256')
@@ -73,7 +75,7 @@ export function parseKey(
       JSON.stringify([cacheVersions, options.format ?? null, options.pageTag ?? null, source.path]),
     )
     .update('\0')
-    .update(source.contents)
+    .update(sourceBytes(source) ?? source.contents)
     .digest('hex')
 }
 

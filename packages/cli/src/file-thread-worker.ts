@@ -1,7 +1,7 @@
 /**
  * The entry of the file thread of `paper-notes build` (see `file-thread.ts`): links unchanged
- * files from the previous output and writes rendered ones (UTF-8 encoding, SHA-1, write, `stat`)
- * into the staging folder, while the main thread renders. It imports nothing but Node's own
+ * files from the previous output and writes rendered ones (SHA-1, write, `stat`) into the
+ * staging folder, while the main thread renders. It imports nothing but Node's own
  * modules, so it starts in a few milliseconds. Requests are handled in the order they come.
  */
 import { createHash } from 'node:crypto'
@@ -10,6 +10,7 @@ import { dirname } from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { FileThreadReply, FileThreadRequest, ThreadError } from './file-thread.js'
 
+const port = parentPort
 const made = new Set<string>()
 
 function folderOf(target: string): void {
@@ -55,9 +56,7 @@ function handle(request: FileThreadRequest): FileThreadReply | undefined {
       return undefined
     case 'write':
       try {
-        const { contents } = request
-        // Encoded once, for both the hash and the file (big JSON files are tens of megabytes).
-        const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
+        const bytes = request.contents
         folderOf(request.target)
         writeFileSync(request.target, bytes, { flag: 'wx' })
         const info = statSync(request.target)
@@ -82,7 +81,6 @@ function handle(request: FileThreadRequest): FileThreadReply | undefined {
   }
 }
 
-const port = parentPort
 if (port !== null) {
   port.on('message', (request: FileThreadRequest) => {
     const reply = handle(request)

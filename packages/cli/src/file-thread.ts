@@ -2,7 +2,7 @@
  * Where a share's output files go: {@link StagedFiles} links unchanged files from the previous
  * output and writes rendered ones into the staging folder. In the main thread of a build it is
  * a thread of its own (`file-thread-worker.js`, a tsup entry, so it exists only in the built
- * `dist/`), so that linking thousands of files and encoding, hashing and writing tens of
+ * `dist/`), so that linking thousands of files and hashing and writing tens of
  * megabytes of JSON overlap with rendering; elsewhere ({@link stageFilesHere}) the files are
  * written in the calling thread and linked on the thread pool. Paths are checked in the calling
  * thread before anything is queued, as `writeStagedFile` checks them.
@@ -51,7 +51,7 @@ export interface ThreadError {
 /** What the main thread asks the file thread to do (absolute, checked paths). */
 export type FileThreadRequest =
   | { kind: 'links'; targets: string[]; sources: string[] }
-  | { kind: 'write'; id: number; target: string; contents: string | Uint8Array }
+  | { kind: 'write'; id: number; target: string; contents: Uint8Array }
   | { kind: 'settle' }
 
 /** What the file thread answers: each `write`, and each `settle` once all before it are done. */
@@ -100,6 +100,18 @@ export interface FileThread extends StagedFiles {
 
 /** Links gathered before they are sent to the thread in one message. */
 const linkBatch = 512
+
+/**
+ * Whether `bytes` spans all of its `ArrayBuffer`, which can then be moved to another thread: a
+ * small `Buffer` is a slice of a pool shared with others, which must never be moved.
+ */
+function ownsItsMemory(bytes: Uint8Array): boolean {
+  return (
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  )
+}
 
 function rebuilt(error: ThreadError): Error {
   const failure = new Error(error.message) as NodeJS.ErrnoException
@@ -174,9 +186,14 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
       if (broken !== undefined) return Promise.reject(broken)
       flushLinks()
       const id = nextId++
+      // Text is encoded here and its bytes moved to the thread, not copied: a copy of a big
+      // string there (and the serialized message) held ~100 MB more at the peak (measured).
+      const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
+      const owned = typeof contents === 'string' && ownsItsMemory(bytes)
       return new Promise<WrittenFile>((resolve, reject) => {
         writes.set(id, { resolve, reject })
-        worker.postMessage({ kind: 'write', id, target, contents } satisfies FileThreadRequest)
+        const request: FileThreadRequest = { kind: 'write', id, target, contents: bytes }
+        worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : [])
       })
     },
     settle() {

@@ -2,6 +2,7 @@
  * Turns the inputs named on the command line (files, directories, `-` for standard input) into
  * decoded `{ path, contents }` sources, in a stable order. Problems become diagnostics.
  */
+import { isUtf8 } from 'node:buffer'
 import { readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '@paper-notes/core'
@@ -112,6 +113,42 @@ function listNoteFiles(
   return files
 }
 
+const sourceBytesOf = new WeakMap<InputSource, Uint8Array>()
+
+/**
+ * The UTF-8 bytes of `source.contents` when the source was read from a file of valid UTF-8 (its
+ * byte-order mark left out), else `undefined`: the build cache hashes them instead of encoding
+ * the text again.
+ */
+export function sourceBytes(source: InputSource): Uint8Array | undefined {
+  return sourceBytesOf.get(source)
+}
+
+/**
+ * A source read from a file of valid UTF-8, whose text is decoded when first read: a rebuild
+ * that takes a file's notes from the cache only hashes its bytes.
+ */
+function utf8Source(path: string, absolutePath: string, bytes: Buffer): InputSource {
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+  let text: string | undefined
+  const source = { path, absolutePath } as InputSource
+  Object.defineProperty(source, 'contents', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      text ??= body.toString('utf8')
+      return text
+    },
+    set: (value: string) => {
+      text = value
+      sourceBytesOf.delete(source)
+    },
+  })
+  sourceBytesOf.set(source, body)
+  return source
+}
+
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path)
@@ -150,7 +187,12 @@ export async function collectInputs(
     if (seenFiles.has(real)) return
     seenFiles.add(real)
     const path = displayPath(absolutePath, options.cwd)
-    const { text, ok } = decodeText(readFileSync(absolutePath))
+    const bytes = readFileSync(absolutePath)
+    if (isUtf8(bytes)) {
+      sources.push(utf8Source(path, absolutePath, bytes))
+      return
+    }
+    const { text, ok } = decodeText(bytes)
     if (!ok) {
       diagnostics.push({
         code: 'input-encoding',

@@ -286,6 +286,29 @@ export function writeParseSegment(target: string, entries: Iterable<ParseCacheEn
   }
 }
 
+/** The segments of a previous parse cache, without its lines: what {@link writeParseCache} links. */
+export type ParseCacheSegments = Pick<ParseCache, 'outDir' | 'segments'>
+
+/**
+ * The previous segments {@link writeParseCache} will link for a build whose inputs have the
+ * parse keys `live`: the whole ones holding a live entry; none (one segment is written instead)
+ * when they would hold more unused lines than used ones, or be {@link maxParseCacheSegments}.
+ * A build works this out once it has parsed, so that it keeps only the lines it will copy.
+ *
+ * @example
+ * const linked = new Set(segmentsToKeep(cache, liveKeys).flatMap((segment) => segment.keys))
+ */
+export function segmentsToKeep(
+  previous: ParseCacheSegments | undefined,
+  live: ReadonlySet<string>,
+): ParseCacheSegment[] {
+  const kept = (previous?.segments ?? []).filter(
+    (segment) => segment.whole && segment.keys.some((key) => live.has(key)),
+  )
+  const keptLines = kept.reduce((sum, segment) => sum + segment.keys.length, 0)
+  return keptLines > 2 * live.size || kept.length >= maxParseCacheSegments ? [] : kept
+}
+
 /** What {@link writeParseCache} did, for `--verbose` and tests. */
 export interface ParseCacheWrite {
   /** Segment numbers hard-linked from the previous cache. */
@@ -308,19 +331,15 @@ export interface ParseCacheWrite {
 export function writeParseCache(
   stagingDir: string,
   entries: readonly ParseCacheEntry[],
-  previous: ParseCache | undefined,
+  previous: ParseCacheSegments | undefined,
 ): ParseCacheWrite {
   const live = new Set(entries.map((entry) => entry.key))
-  const kept = (previous?.segments ?? []).filter(
-    (segment) => segment.whole && segment.keys.some((key) => live.has(key)),
-  )
-  const keptLines = kept.reduce((sum, segment) => sum + segment.keys.length, 0)
-  const compact = keptLines > 2 * live.size || kept.length >= maxParseCacheSegments
+  const kept = segmentsToKeep(previous, live)
   const made = new Set<string>()
   const cache = { cache: true }
   const linked: number[] = []
   const covered = new Set<string>()
-  if (!compact && previous !== undefined) {
+  if (previous !== undefined) {
     for (const segment of kept) {
       const path = parseCacheSegmentPath(segment.number)
       try {

@@ -97,7 +97,21 @@ export async function readNotes(
   }
 }
 
-/** The map from a diagnostic's `file` to the text shown under it. */
-export function sourceTexts(sources: readonly InputSource[]): Map<string, string> {
-  return new Map(sources.map((source) => [source.path, source.contents]))
+/**
+ * The map from a diagnostic's `file` to the text shown under it: of every source, or with
+ * `diagnostics` only of the files they name (a source's text is decoded when first read).
+ */
+export function sourceTexts(
+  sources: readonly InputSource[],
+  diagnostics?: readonly Diagnostic[],
+): Map<string, string> {
+  const named =
+    diagnostics === undefined
+      ? undefined
+      : new Set(diagnostics.map((diagnostic) => diagnostic.file))
+  return new Map(
+    sources
+      .filter((source) => named === undefined || named.has(source.path))
+      .map((source) => [source.path, source.contents]),
+  )
 }

@@ -1,7 +1,9 @@
 import { symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { collectInputs, decodeText, displayPath } from '../src/inputs.js'
+import { parseKey } from '../src/build-cache.js'
+import { collectInputs, decodeText, displayPath, sourceBytes } from '../src/inputs.js'
+import { sourceTexts } from '../src/read-notes.js'
 import { makeTempDir, writeTree } from './temp-dir.js'
 
 const noStdin = async (): Promise<string> => {
@@ -93,6 +95,55 @@ describe('collectInputs', () => {
     expect(diagnostics).toMatchObject([
       { code: 'input-encoding', severity: 'warning', file: 'bad.md' },
     ])
+  })
+})
+
+describe('sources read from files', () => {
+  it('hold the UTF-8 bytes without a byte-order mark, which key the cache as the text does', async () => {
+    const cwd = await makeTempDir()
+    const text = '---\ntitle: "継続学習, Ada+, 2025.01"\n---\n本文\n'
+    await writeTree(cwd, {
+      'bom.md': new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text, 'utf8')]),
+      'plain.md': text,
+      'bad.md': new Uint8Array([0x61, 0xff, 0x62]),
+    })
+    const { sources } = await collectInputs(['bom.md', 'plain.md', 'bad.md'], {
+      cwd,
+      readStdin: noStdin,
+    })
+    const [bom, plain, bad] = sources
+    expect(bom!.contents).toBe(text)
+    expect(plain!.contents).toBe(text)
+    expect(Buffer.from(sourceBytes(bom!)!).toString('utf8')).toBe(text)
+    expect(Buffer.from(sourceBytes(plain!)!).toString('utf8')).toBe(text)
+    // Not valid UTF-8: no bytes, the text with replacement characters is hashed.
+    expect(sourceBytes(bad!)).toBeUndefined()
+    const options = { pageTag: true }
+    for (const source of [bom!, plain!, bad!]) {
+      expect(parseKey(source, options)).toBe(
+        parseKey({ path: source.path, contents: source.contents }, options),
+      )
+    }
+    expect(parseKey(bom!, options)).not.toBe(parseKey({ ...plain!, path: 'bom.md' }, {}))
+    // A text set afterwards is what is hashed.
+    plain!.contents = `${text}Edited.\n`
+    expect(sourceBytes(plain!)).toBeUndefined()
+    expect(parseKey(plain!, options)).toBe(
+      parseKey({ path: 'plain.md', contents: `${text}Edited.\n` }, options),
+    )
+  })
+
+  it('give diagnostics the texts of the files they name only, when asked', async () => {
+    const sources = [
+      { path: 'a.md', contents: 'a' },
+      { path: 'b.md', contents: 'b' },
+    ]
+    expect([...sourceTexts(sources)]).toEqual([
+      ['a.md', 'a'],
+      ['b.md', 'b'],
+    ])
+    const diagnostics = [{ code: 'x', severity: 'error' as const, message: 'm', file: 'b.md' }]
+    expect([...sourceTexts(sources, diagnostics)]).toEqual([['b.md', 'b']])
   })
 })
 

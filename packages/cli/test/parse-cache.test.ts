@@ -12,6 +12,7 @@ import {
   parseCacheLine,
   parseCacheSegmentPath,
   readParseCache,
+  segmentsToKeep,
   takeParsed,
   writeParseCache,
   writeParseSegment,
@@ -219,6 +220,16 @@ describe('writing the parse cache into a new output folder', () => {
     const same = entries.map((entry) => ({ ...entry, line: previous.lines.get(entry.key)! }))
     expect(writeParseCache(staging, same, previous)).toEqual({ linked: [1], entries: 0 })
     expect(segments(staging)).toEqual(['parsed-1.jsonl'])
+  })
+
+  it('says beforehand which segments it will link (a build keeps only the other lines)', async () => {
+    const { entries, previous } = await previousAndStaging()
+    const all = new Set(entries.map((entry) => entry.key))
+    expect(segmentsToKeep(previous, all).map((segment) => segment.number)).toEqual([1])
+    expect(segmentsToKeep(previous, new Set([entries[0]!.key, 'new', 'newer']))).toHaveLength(1)
+    // 3 kept lines for 1 in use: one segment is written instead.
+    expect(segmentsToKeep(previous, new Set([entries[1]!.key]))).toEqual([])
+    expect(segmentsToKeep(undefined, all)).toEqual([])
   })
 
   it('writes one segment when most lines of the old ones are no longer used', async () => {

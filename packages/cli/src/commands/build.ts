@@ -25,7 +25,9 @@ import type { CliIo } from '../io.js'
 import {
   type ParseCache,
   type ParseCacheEntry,
+  type ParseCacheSegments,
   readParseCache,
+  segmentsToKeep,
   takeParsed,
   writeParseCache,
 } from '../parse-cache.js'
@@ -144,7 +146,7 @@ export async function runBuild(
       ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
     }
     const parsedFiles: ParseCacheEntry[] = []
-    let parseCache: ParseCache | undefined
+    let parseCache: ParseCacheSegments | undefined
     const parse = async (
       sources: readonly InputSource[],
       parsed: (files: number, notes: number) => void,
@@ -157,7 +159,7 @@ export async function runBuild(
       if (previous !== undefined) {
         const found = readParseCache(previous.outDir)
         cached = found.cache
-        parseCache = cached
+        if (cached !== undefined) parseCache = { outDir: cached.outDir, segments: cached.segments }
         if (found.reason !== undefined) info(found.reason)
       }
       for (const [index, key] of keys.entries()) {
@@ -175,7 +177,10 @@ export async function runBuild(
       }
       if (script !== undefined && misses.length >= minFilesForWorkers) {
         const fresh = await startWorkers().parse(
-          misses.map((index) => sources[index]!),
+          misses.map((index) => {
+            const { path, contents } = sources[index]!
+            return { path, contents }
+          }),
           parseOptions,
           parsed,
         )
@@ -189,9 +194,15 @@ export async function runBuild(
           parsed(1, result.notes.length)
         }
       }
+      // Keep the previous lines of the entries the new cache will copy, not link: the others
+      // (every one, in a usual rebuild) are let go with the text of the old segments, tens of
+      // megabytes the render would otherwise hold.
       const missed = new Set(misses)
+      const linked = new Set(
+        segmentsToKeep(cached, new Set(keys)).flatMap((segment) => segment.keys),
+      )
       for (const [index, key] of keys.entries()) {
-        const line = missed.has(index) ? undefined : cached?.lines.get(key)
+        const line = missed.has(index) || linked.has(key) ? undefined : cached?.lines.get(key)
         parsedFiles.push({ key, parsed: results[index]!, ...(line === undefined ? {} : { line }) })
       }
       return results
@@ -390,7 +401,7 @@ function checkShares(
 function writeCache(
   stagingDir: string,
   parsedFiles: readonly ParseCacheEntry[],
-  previous: ParseCache | undefined,
+  previous: ParseCacheSegments | undefined,
   manifest: ReadonlyMap<string, ManifestEntry>,
   tick: () => void,
 ): void {

@@ -78,7 +78,12 @@ export async function runCheck(
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
     context.warn(formatSummary(summary, context.err))
   } else {
-    writeDiagnostics(context.print, read.diagnostics, sourceTexts(read.sources), context.out)
+    writeDiagnostics(
+      context.print,
+      read.diagnostics,
+      sourceTexts(read.sources, read.diagnostics),
+      context.out,
+    )
     context.print(formatSummary(summary, context.out))
   }
   return ok ? 0 : 1

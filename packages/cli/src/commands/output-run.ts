@@ -80,7 +80,7 @@ export async function startOutputRun(
   const shown = options.verbose
     ? read.diagnostics
     : read.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
-  writeDiagnostics(context.warn, shown, sourceTexts(read.sources), err)
+  writeDiagnostics(context.warn, shown, sourceTexts(read.sources, shown), err)
 
   const finish = (ok: boolean, files: number) => {
     context.print(
