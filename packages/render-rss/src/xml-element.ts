@@ -123,9 +123,14 @@ export class XmlFragmentWriter {
     const element = appendElement(this.scratch, name, attributes)
     const places: Place[] = []
     fill(element, slotsFor(places))
+    const serialize = () => element.toString({ prettyPrint: true, wellFormed: true, offset: depth })
+    const template = SlotTemplate.of(places, serialize)
     return (values) => {
-      fillPlaces(places, values, 'XmlFragmentWriter.pattern')
-      return element.toString({ prettyPrint: true, wellFormed: true, offset: depth })
+      checkValueCount(places, values, 'XmlFragmentWriter.pattern')
+      const written = template?.fill(values)
+      if (written !== undefined) return written
+      fillPlaces(places, values)
+      return serialize()
     }
   }
 }
@@ -149,33 +154,121 @@ export interface XmlSlots {
   ): void
 }
 
-/** Puts one (cleaned) value into its place in a built element. */
-type Place = (value: string) => void
+/**
+ * One place a value goes in a built element: a text node's data or an attribute's value. `set`
+ * puts a (cleaned) value there.
+ */
+interface Place {
+  readonly kind: 'text' | 'attribute'
+  readonly set: (value: string) => void
+}
 
 /** Slots that record their places on `places`. */
 function slotsFor(places: Place[]): XmlSlots {
   return {
     text(parent, childName, childAttributes = noAttributes) {
       const text = textNodeOf(appendElement(parent, childName, childAttributes, ''))
-      places.push((value) => {
-        text.data = value
+      places.push({
+        kind: 'text',
+        set(value) {
+          text.data = value
+        },
       })
     },
     attribute(parent, childName, childAttributes, valueAttribute) {
       const child = appendElement(parent, childName, { ...childAttributes, [valueAttribute]: '' })
-      places.push((value) => {
-        child.att(valueAttribute, value)
+      places.push({
+        kind: 'attribute',
+        set(value) {
+          child.att(valueAttribute, value)
+        },
       })
     },
   }
 }
 
-/** Puts `values`, cleaned as by {@link appendElement}, into `places`; throws on a count mismatch. */
-function fillPlaces(places: readonly Place[], values: readonly string[], caller: string): void {
+/** Throws when `values` does not have one value per place. */
+function checkValueCount(
+  places: readonly Place[],
+  values: readonly string[],
+  caller: string,
+): void {
   if (values.length !== places.length) {
     throw new Error(`${caller}: ${values.length} values for ${places.length} slots`)
   }
-  for (let i = 0; i < places.length; i++) places[i]!(builderText(values[i]!))
+}
+
+/** Puts `values`, cleaned as by {@link appendElement}, into `places`. */
+function fillPlaces(places: readonly Place[], values: readonly string[]): void {
+  for (let i = 0; i < places.length; i++) places[i]!.set(builderText(values[i]!))
+}
+
+/**
+ * A built element or document serialized once with a marker in each place, cut at the markers,
+ * so that it can be written with other values without going through the builder: each value is
+ * cleaned as for the builder and escaped as the builder escapes text (`&`, `<`, `>`) or attribute
+ * values (also `"`), which is all its serializer does to them (no other change, no line
+ * wrapping). An empty value, which changes the element itself (`<title/>`), is left to the
+ * builder. Tests compare both ways on hostile values.
+ */
+class SlotTemplate {
+  readonly #segments: readonly string[]
+  readonly #kinds: readonly Place['kind'][]
+
+  private constructor(segments: readonly string[], kinds: readonly Place['kind'][]) {
+    this.#segments = segments
+    this.#kinds = kinds
+  }
+
+  /**
+   * The template of `places` in what `serialize` writes, or `undefined` when a marker is not
+   * found once, in place order (then every value goes through the builder).
+   */
+  static of(places: readonly Place[], serialize: () => string): SlotTemplate | undefined {
+    const marker = `paper-notes-slot-${crypto.randomUUID()}-`
+    places.forEach((place, index) => {
+      place.set(`${marker}${index}-`)
+    })
+    const xml = serialize()
+    const segments: string[] = []
+    let from = 0
+    for (let index = 0; index < places.length; index++) {
+      const placeholder = `${marker}${index}-`
+      const at = xml.indexOf(placeholder, from)
+      if (at < 0 || xml.indexOf(placeholder, at + 1) >= 0) return undefined
+      segments.push(xml.slice(from, at))
+      from = at + placeholder.length
+    }
+    if (xml.includes(marker, from)) return undefined
+    segments.push(xml.slice(from))
+    return new SlotTemplate(
+      segments,
+      places.map((place) => place.kind),
+    )
+  }
+
+  /** The XML with `values` in the places, or `undefined` when a value is empty once cleaned. */
+  fill(values: readonly string[]): string | undefined {
+    let xml = this.#segments[0]!
+    for (let i = 0; i < values.length; i++) {
+      const clean = builderText(values[i]!)
+      if (clean === '') return undefined
+      xml +=
+        (this.#kinds[i] === 'text' ? escapeText(clean) : escapeAttribute(clean)) +
+        this.#segments[i + 1]!
+    }
+    return xml
+  }
+}
+
+/** What the builder's serializer does to cleaned text (every `&` is already `&amp;`). */
+function escapeText(clean: string): string {
+  return /[<>]/.test(clean) ? clean.replace(/</g, '&lt;').replace(/>/g, '&gt;') : clean
+}
+
+/** What the builder's serializer does to a cleaned attribute value. */
+function escapeAttribute(clean: string): string {
+  return /[<>"]/.test(clean) ? escapeText(clean).replace(/"/g, '&quot;') : clean
 }
 
 /** The text node an element was given by {@link appendElement} (its only child). */
@@ -227,6 +320,7 @@ export class XmlDocumentPattern {
   readonly #root: XmlNode
   readonly #places: Place[] = []
   readonly #closingTag: string
+  readonly #template: SlotTemplate | undefined
 
   /**
    * `fill` appends the document's own elements to the root and returns the element (at
@@ -244,6 +338,7 @@ export class XmlDocumentPattern {
     const parent = fill(this.#root, slotsFor(this.#places))
     const parentName = parent === this.#root ? rootName : parent.node.nodeName
     this.#closingTag = `\n${'  '.repeat(parentDepth)}</${parentName}>`
+    this.#template = SlotTemplate.of(this.#places, () => serializeXml(this.#root))
   }
 
   /**
@@ -252,7 +347,12 @@ export class XmlDocumentPattern {
    * {@link XmlFragmentWriter}, at `parentDepth + 1`) as the last children of the parent element.
    */
   render(values: readonly string[], children: readonly string[]): string {
-    fillPlaces(this.#places, values, 'XmlDocumentPattern')
-    return insertElementsBefore(serializeXml(this.#root), this.#closingTag, children)
+    checkValueCount(this.#places, values, 'XmlDocumentPattern')
+    let xml = this.#template?.fill(values)
+    if (xml === undefined) {
+      fillPlaces(this.#places, values)
+      xml = serializeXml(this.#root)
+    }
+    return insertElementsBefore(xml, this.#closingTag, children)
   }
 }

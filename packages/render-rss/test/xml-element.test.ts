@@ -39,6 +39,45 @@ describe('XmlFragmentWriter.pattern', () => {
     }
   })
 
+  it('writes what write writes for every value in every kind of slot', () => {
+    // Each value in each slot, the others non-empty: every call is written from the template,
+    // and each must be what building the element afresh writes.
+    const values = [
+      ...hostileValues,
+      '"double" \'single\' `back` <a href="x">&</a> > < &amp;amp; &#x26; &unknown; & ;',
+      ' leading and trailing spaces ',
+      '\r\n\t carriage return, CRLF and tab \r',
+      '\u0085 \u2028 \u2029 next line and separators',
+      ']]> <![CDATA[ x ]]> <!-- c --> <?pi x?>',
+      '😀 astral 𠮷 and combining e\u0301',
+      '&',
+      '<',
+      '"',
+    ]
+    const writer = new XmlFragmentWriter()
+    const entry = writer.pattern(2, 'entry', { kind: 'a&"b' }, (element, slots) => {
+      slots.text(element, 'id')
+      slots.attribute(element, 'link', { rel: 'alternate', type: 'text/html' }, 'href')
+      slots.text(element, 'content', { type: 'html' })
+      slots.attribute(element, 'link', { href: '', rel: 'related' }, 'href')
+    })
+    const fixed = 'https://example.org/notes/1.html'
+    for (const value of values) {
+      for (let slot = 0; slot < 4; slot++) {
+        const given = [fixed, fixed, fixed, fixed]
+        given[slot] = value
+        const [id, alternate, content, related] = given as [string, string, string, string]
+        const expected = writer.write(2, 'entry', { kind: 'a&"b' }, (element) => {
+          appendElement(element, 'id', {}, id)
+          appendElement(element, 'link', { rel: 'alternate', type: 'text/html', href: alternate })
+          appendElement(element, 'content', { type: 'html' }, content)
+          appendElement(element, 'link', { href: related, rel: 'related' })
+        })
+        expect(entry(given), `${JSON.stringify(value)} in slot ${slot}`).toBe(expected)
+      }
+    }
+  })
+
   it('escapes every value and keeps nothing of an earlier call', () => {
     const writer = new XmlFragmentWriter()
     const item = writer.pattern(0, 'item', {}, (element, slots) => {
