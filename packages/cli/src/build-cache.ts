@@ -146,8 +146,11 @@ export function fileFingerprint(
       dependsOn.key,
     ]),
   )
-  for (const note of dependsOn.notes) hash.update(`\0${noteFingerprint(note)}`)
-  return hash.digest('hex')
+  // One update of the joined fingerprints: the same bytes as one update per note, so the same
+  // digest, without a call into the hash per note (`notes.json` depends on every note).
+  let notes = ''
+  for (const note of dependsOn.notes) notes += `\0${noteFingerprint(note)}`
+  return hash.update(notes).digest('hex')
 }
 
 /** SHA-1 of a file's bytes, hex. */
