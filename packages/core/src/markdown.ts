@@ -10,8 +10,12 @@
  * `http(s)://`, `www.`) and the tree transform that finds links in decoded text. The tree is the
  * same as with all of GFM: a property test compares the two on markdown-like text built around
  * the triggers.
+ *
+ * Plain text (prose paragraphs with bare URLs and `**word**`s, lone `<img …>` lines) does not go
+ * through `fromMarkdown` at all: `parsePlainMarkdown` builds its tree directly, the same tree,
+ * keys and positions included (checked by a property test and on every comment of the corpus).
  */
-import type { Root, RootContent } from 'mdast'
+import type { Html, Link, Paragraph, Root, RootContent, Strong, Text } from 'mdast'
 import type { Extension as MdastExtension } from 'mdast-util-from-markdown'
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
@@ -170,10 +174,212 @@ function settingsFor(markdown: string): Settings {
  * parseMarkdown('openreview: https://openreview.net/forum?id=x').children[0].type // => 'paragraph'
  */
 export function parseMarkdown(markdown: string): Root {
+  const plain = parsePlainMarkdown(markdown)
+  if (plain !== undefined) return plain
   const { options, autolinkTransform } = settingsFor(markdown)
   let tree = fromMarkdown(markdown, options)
   if (autolinkTransform && mayHoldAutolinkLiteral(tree.children)) {
     for (const transform of autolinkTransforms) tree = transform(tree) ?? tree
   }
   return tree
+}
+
+// Plain text: paragraphs of prose with bare `http(s)://` URLs and `**strong**` words, and lone
+// `<img …>` lines, nothing else. Many comments are just that (`元ポスト:`, a blank line, a post
+// URL; a remark; a screenshot), and for them `fromMarkdown` costs mostly its set-up (combining
+// the syntax extensions, building the compiler), not the text. The checks below accept only text
+// in which no other markdown construct can start, so the tree built here is the one
+// `fromMarkdown` builds (same nodes, keys in the same order, same positions); a property test
+// compares the two on text made of plain words, URLs, near misses and markdown syntax.
+
+// Characters that can start or take part in another construct anywhere in a line: controls and
+// tabs (line endings other than `\n` included), escapes, code, strikethrough, links, images,
+// footnotes, task list items, tables, e-mail autolinks, and the byte order mark micromark drops.
+// `*`, `_`, `<` and `&` are allowed only where the line checks below allow them.
+const notPlainCharacter = /[^\n\x20-\x7e\x80-\uffff]|[![\\\]`~|@\ufeff]/
+// Characters that start a block (or a list item, quote, heading, fence, HTML, definition or table
+// delimiter cell) at the start of a line, and the indent of code or continuation lines.
+const blockStart = /^[ \t*+\-0-9>#<=_`~[|:]/
+// What a run of prose must not hold: autolink literals (any case), which are links; `&`, which
+// may start a character reference; emphasis markers; HTML.
+const notPlainRun = /https?:|www\.|[&*_<]/i
+// A bare URL taken as a whole by the autolink literal construct: an `http(s)://` domain of
+// letters, digits and hyphens, then a path of characters that neither end the link nor are
+// trimmed from its end (no trailing punctuation, no brackets or quotes).
+const plainUrl =
+  /^https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\/[A-Za-z0-9/._?=&%#+-]*[A-Za-z0-9/=#%+-])?\/?$/
+// `**word**` after a space, before a space or the line's end: a word of letters, digits and
+// inner hyphens, so both runs of `**` flank it (the first can only open, the second only close).
+const plainStrong = /\*\*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\*\*(?= |$)/y
+// A line that is one complete `<img>` tag with double-quoted attributes: an HTML block of the
+// kind that runs to the next blank line (CommonMark kind 7), which cannot interrupt a paragraph.
+const imageLine = /^<img(?: [a-z]+="[^"<>&\n]*")+ ?\/?>$/
+
+/** A unist point. */
+type Point = NonNullable<Root['position']>['start']
+
+/**
+ * The mdast tree of `markdown` when it is plain text: paragraphs separated by blank lines, each
+ * line without leading or trailing white space, holding prose, bare `http(s)://` URLs and
+ * `**word**`s set off by spaces, and `<img …>` lines between blank lines. `undefined` for
+ * anything else (the caller parses it with `fromMarkdown`). The tree equals what `fromMarkdown`
+ * with GFM gives.
+ *
+ * @example
+ * parsePlainMarkdown('元ポスト:\n\nhttps://x.com/a/status/1')?.children[1]?.type // => 'paragraph'
+ * parsePlainMarkdown('- item') // => undefined
+ */
+export function parsePlainMarkdown(markdown: string): Root | undefined {
+  const length = markdown.length
+  if (
+    length === 0 ||
+    notPlainCharacter.test(markdown) ||
+    markdown.charCodeAt(0) === 10 ||
+    markdown.charCodeAt(length - 1) === 10
+  ) {
+    return undefined
+  }
+  const children: RootContent[] = []
+  let paragraph: Paragraph | undefined
+  // The current line, and the last non-blank line before it.
+  let line = 1
+  let lineStart = 0
+  let lastLine = 0
+  let lastLineStart = 0
+  let lastLineEnd = 0
+  // Where the paragraph's open text node starts (offset, line and that line's start).
+  let textFrom = -1
+  let textLine = 0
+  let textLineStart = 0
+  const point = (atLine: number, atLineStart: number, offset: number): Point => ({
+    line: atLine,
+    column: offset - atLineStart + 1,
+    offset,
+  })
+  /** Ends the open text node at `end` on the current line (or the paragraph's last line). */
+  const flushText = (end: number, endLine: number, endLineStart: number) => {
+    if (paragraph === undefined || textFrom >= end) return
+    const text: Text = { type: 'text', value: markdown.slice(textFrom, end) }
+    text.position = {
+      start: point(textLine, textLineStart, textFrom),
+      end: point(endLine, endLineStart, end),
+    }
+    paragraph.children.push(text)
+  }
+  /** Adds an inline node spanning `start`–`end` of the current line. */
+  const addInline = (node: Link | Strong, start: number, end: number) => {
+    flushText(start, line, lineStart)
+    node.position = { start: point(line, lineStart, start), end: point(line, lineStart, end) }
+    paragraph!.children.push(node)
+    textFrom = end
+    textLine = line
+    textLineStart = lineStart
+  }
+  const closeParagraph = () => {
+    if (paragraph === undefined) return
+    flushText(lastLineEnd, lastLine, lastLineStart)
+    paragraph.position!.end = point(lastLine, lastLineStart, lastLineEnd)
+    paragraph = undefined
+  }
+  for (;;) {
+    let lineEnd = markdown.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = length
+    if (lineEnd === lineStart) {
+      closeParagraph()
+    } else {
+      const text = markdown.slice(lineStart, lineEnd)
+      if (text.charCodeAt(0) === 0x3c /* < */) {
+        // An `<img>` line between blank lines (or the text's ends) is an HTML block.
+        if (
+          paragraph !== undefined ||
+          (lineEnd < length && markdown.charCodeAt(lineEnd + 1) !== 10) ||
+          !imageLine.test(text)
+        ) {
+          return undefined
+        }
+        const html: Html = { type: 'html', value: text }
+        html.position = {
+          start: point(line, lineStart, lineStart),
+          end: point(line, lineStart, lineEnd),
+        }
+        children.push(html)
+      } else {
+        if (blockStart.test(text) || text.charCodeAt(text.length - 1) === 32) return undefined
+        if (paragraph === undefined) {
+          paragraph = { type: 'paragraph', children: [] }
+          paragraph.position = { start: point(line, lineStart, lineStart), end: undefined as never }
+          children.push(paragraph)
+          textFrom = lineStart
+          textLine = line
+          textLineStart = lineStart
+        }
+        if (!readInlines(text)) return undefined
+      }
+      lastLine = line
+      lastLineStart = lineStart
+      lastLineEnd = lineEnd
+    }
+    if (lineEnd === length) break
+    line++
+    lineStart = lineEnd + 1
+  }
+  closeParagraph()
+  const root: Root = { type: 'root', children }
+  root.position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: point(lastLine, lastLineStart, lastLineEnd),
+  }
+  return root
+
+  /**
+   * Adds the URLs and strong words of one line of the open paragraph; `false` when the line
+   * holds anything else that is not plain prose.
+   */
+  function readInlines(text: string): boolean {
+    // Each URL or strong word starts the line or follows a space.
+    let runFrom = 0
+    let index = 0
+    while (index < text.length) {
+      const space = index === 0 ? -1 : text.indexOf(' ', index - 1)
+      const at = space === -1 ? (index === 0 ? 0 : -1) : space + 1
+      if (at === -1) break
+      const first = text.charCodeAt(at)
+      let end = -1
+      let node: Link | Strong | undefined
+      if (first === 0x68 /* h */ && text.startsWith('http', at)) {
+        let stop = text.indexOf(' ', at)
+        if (stop === -1) stop = text.length
+        const url = text.slice(at, stop)
+        if (plainUrl.test(url)) {
+          const value: Text = { type: 'text', value: url }
+          value.position = {
+            start: point(line, lineStart, lineStart + at),
+            end: point(line, lineStart, lineStart + stop),
+          }
+          node = { type: 'link', title: null, url, children: [value] }
+          end = stop
+        }
+      } else if (first === 0x2a /* * */ && at > 0) {
+        plainStrong.lastIndex = at
+        if (plainStrong.test(text)) {
+          end = plainStrong.lastIndex
+          const inner: Text = { type: 'text', value: text.slice(at + 2, end - 2) }
+          inner.position = {
+            start: point(line, lineStart, lineStart + at + 2),
+            end: point(line, lineStart, lineStart + end - 2),
+          }
+          node = { type: 'strong', children: [inner] }
+        }
+      }
+      if (node === undefined) {
+        index = at + 1
+        continue
+      }
+      if (notPlainRun.test(text.slice(runFrom, at))) return false
+      addInline(node, lineStart + at, lineStart + end)
+      runFrom = end
+      index = end
+    }
+    return !notPlainRun.test(runFrom === 0 ? text : text.slice(runFrom))
+  }
 }
