@@ -19,3 +19,34 @@ describe('toXmlText', () => {
     expect(toXmlText(text)).toBe(text)
   })
 })
+
+describe('toXmlText against the XML 1.0 Char production', () => {
+  /** XML 1.0 `Char`, code point by code point. */
+  const isXmlChar = (code: number) =>
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  const reference = (text: string) =>
+    [...text].filter((character) => isXmlChar(character.codePointAt(0)!)).join('')
+
+  it('keeps or removes every UTF-16 code unit as the production says, alone and in text', () => {
+    const wrong: number[] = []
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const character = String.fromCharCode(unit)
+      const text = `ab ${character} 日本語 ${character}`
+      if (toXmlText(text) !== reference(text) || toXmlText(character) !== reference(character)) {
+        wrong.push(unit)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('keeps surrogate pairs and removes lone halves among them', () => {
+    for (const text of ['😀', 'a😀b\uD800', '\uDE00😀\uD83D', 'x\uD83D\uD83D\uDE00y']) {
+      expect(toXmlText(text)).toBe(reference(text))
+    }
+  })
+})
