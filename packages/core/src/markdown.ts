@@ -15,7 +15,7 @@
  * through `fromMarkdown` at all: `parsePlainMarkdown` builds its tree directly, the same tree,
  * keys and positions included (checked by a property test and on every comment of the corpus).
  */
-import type { Html, Link, Paragraph, Root, RootContent, Strong, Text } from 'mdast'
+import type { Link, Paragraph, Root, RootContent, Strong, Text } from 'mdast'
 import type { Extension as MdastExtension } from 'mdast-util-from-markdown'
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
@@ -175,13 +175,27 @@ function settingsFor(markdown: string): Settings {
  */
 export function parseMarkdown(markdown: string): Root {
   const plain = parsePlainMarkdown(markdown)
-  if (plain !== undefined) return plain
+  if (plain !== undefined) return compactChildren(plain)
   const { options, autolinkTransform } = settingsFor(markdown)
   let tree = fromMarkdown(markdown, options)
   if (autolinkTransform && mayHoldAutolinkLiteral(tree.children)) {
     for (const transform of autolinkTransforms) tree = transform(tree) ?? tree
   }
-  return tree
+  return compactChildren(tree)
+}
+
+/**
+ * Gives every parent in `tree` an exact-size copy of its `children` (same nodes, same order).
+ * A list that grew by `push` keeps room to grow (V8 makes 17 slots for the first element), and
+ * comment trees stay in memory with their notes: most lists hold one or two nodes.
+ */
+function compactChildren<T extends Root | RootContent>(node: T): T {
+  if ('children' in node) {
+    const children = node.children
+    for (const child of children) compactChildren(child)
+    node.children = children.slice() as typeof children
+  }
+  return node
 }
 
 // Plain text: paragraphs of prose with bare `http(s)://` URLs and `**strong**` words, and lone
@@ -259,21 +273,19 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
   /** Ends the open text node at `end` on the current line (or the paragraph's last line). */
   const flushText = (end: number, endLine: number, endLineStart: number) => {
     if (paragraph === undefined || textFrom >= end) return
-    const text: Text = { type: 'text', value: markdown.slice(textFrom, end) }
-    text.position = {
-      start: point(textLine, textLineStart, textFrom),
-      end: point(endLine, endLineStart, end),
-    }
-    paragraph.children.push(text)
+    paragraph.children.push({
+      type: 'text',
+      value: markdown.slice(textFrom, end),
+      position: {
+        start: point(textLine, textLineStart, textFrom),
+        end: point(endLine, endLineStart, end),
+      },
+    })
   }
-  /** Adds an inline node spanning `start`–`end` of the current line. */
-  const addInline = (node: Link | Strong, start: number, end: number) => {
+  /** Adds an inline node that starts at `start` on the current line, after the open text. */
+  const addInline = (node: Link | Strong, start: number) => {
     flushText(start, line, lineStart)
-    node.position = { start: point(line, lineStart, start), end: point(line, lineStart, end) }
     paragraph!.children.push(node)
-    textFrom = end
-    textLine = line
-    textLineStart = lineStart
   }
   const closeParagraph = () => {
     if (paragraph === undefined) return
@@ -297,17 +309,20 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         ) {
           return undefined
         }
-        const html: Html = { type: 'html', value: text }
-        html.position = {
-          start: point(line, lineStart, lineStart),
-          end: point(line, lineStart, lineEnd),
-        }
-        children.push(html)
+        children.push({
+          type: 'html',
+          value: text,
+          position: {
+            start: point(line, lineStart, lineStart),
+            end: point(line, lineStart, lineEnd),
+          },
+        })
       } else {
         if (blockStart.test(text) || text.charCodeAt(text.length - 1) === 32) return undefined
         if (paragraph === undefined) {
-          paragraph = { type: 'paragraph', children: [] }
-          paragraph.position = { start: point(line, lineStart, lineStart), end: undefined as never }
+          // Its end is set when it closes.
+          const start = point(line, lineStart, lineStart)
+          paragraph = { type: 'paragraph', children: [], position: { start, end: start } }
           children.push(paragraph)
           textFrom = lineStart
           textLine = line
@@ -324,12 +339,14 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
     lineStart = lineEnd + 1
   }
   closeParagraph()
-  const root: Root = { type: 'root', children }
-  root.position = {
-    start: { line: 1, column: 1, offset: 0 },
-    end: point(lastLine, lastLineStart, lastLineEnd),
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: point(lastLine, lastLineStart, lastLineEnd),
+    },
   }
-  return root
 
   /**
    * Adds the URLs and strong words of one line of the open paragraph; `false` when the line
@@ -351,24 +368,34 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         if (stop === -1) stop = text.length
         const url = text.slice(at, stop)
         if (plainUrl.test(url)) {
-          const value: Text = { type: 'text', value: url }
-          value.position = {
+          const position = () => ({
             start: point(line, lineStart, lineStart + at),
             end: point(line, lineStart, lineStart + stop),
-          }
-          node = { type: 'link', title: null, url, children: [value] }
+          })
+          const value: Text = { type: 'text', value: url, position: position() }
+          node = { type: 'link', title: null, url, children: [value], position: position() }
           end = stop
         }
       } else if (first === 0x2a /* * */ && at > 0) {
         plainStrong.lastIndex = at
         if (plainStrong.test(text)) {
           end = plainStrong.lastIndex
-          const inner: Text = { type: 'text', value: text.slice(at + 2, end - 2) }
-          inner.position = {
-            start: point(line, lineStart, lineStart + at + 2),
-            end: point(line, lineStart, lineStart + end - 2),
+          const inner: Text = {
+            type: 'text',
+            value: text.slice(at + 2, end - 2),
+            position: {
+              start: point(line, lineStart, lineStart + at + 2),
+              end: point(line, lineStart, lineStart + end - 2),
+            },
           }
-          node = { type: 'strong', children: [inner] }
+          node = {
+            type: 'strong',
+            children: [inner],
+            position: {
+              start: point(line, lineStart, lineStart + at),
+              end: point(line, lineStart, lineStart + end),
+            },
+          }
         }
       }
       if (node === undefined) {
@@ -376,7 +403,10 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         continue
       }
       if (notPlainRun.test(text.slice(runFrom, at))) return false
-      addInline(node, lineStart + at, lineStart + end)
+      addInline(node, lineStart + at)
+      textFrom = lineStart + end
+      textLine = line
+      textLineStart = lineStart
       runFrom = end
       index = end
     }

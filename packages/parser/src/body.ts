@@ -11,6 +11,7 @@
  */
 import type { Diagnostic, GeneratedText, Section } from '@paper-notes/core'
 import { toLineFeeds } from './line-feeds.js'
+import { ownString } from './own-string.js'
 
 /** What {@link parseIssueBody} reads from an issue body. */
 export interface IssueBody {
@@ -91,8 +92,8 @@ export function parseIssueBody(markdown: string, context: BodyContext): IssueBod
     if (section.heading === undefined) {
       if (content === '') continue
       const paper = raw.length === 1 ? bareUrl(content) : undefined
-      if (paper !== undefined) body.paperUrl = paper
-      else body.sections.push({ heading: '', markdown: content })
+      if (paper !== undefined) body.paperUrl = ownString(paper)
+      else body.sections.push({ heading: '', markdown: ownString(content) })
       continue
     }
     const recognised = recognise(section.heading)
@@ -105,7 +106,7 @@ export function parseIssueBody(markdown: string, context: BodyContext): IssueBod
           section.lineIndex,
         )
       }
-      body.sections.push({ heading: section.heading, markdown: content })
+      body.sections.push({ heading: ownString(section.heading), markdown: ownString(content) })
       continue
     }
     seen.add(recognised.name)
@@ -114,26 +115,34 @@ export function parseIssueBody(markdown: string, context: BodyContext): IssueBod
         const url = firstUrl(content)
         if (url === undefined) {
           report('body-url-missing', 'warning', 'The URL section holds no URL.', section.lineIndex)
-          if (content !== '') body.sections.push({ heading: section.heading, markdown: content })
+          if (content !== '') {
+            body.sections.push({
+              heading: ownString(section.heading),
+              markdown: ownString(content),
+            })
+          }
         } else {
-          body.paperUrl = url
+          body.paperUrl = ownString(url)
           // Anything beyond one `- URL` line (`- preprint: …`, a second URL) is kept verbatim.
           if (sectionText(content) !== url) {
-            body.sections.push({ heading: section.heading, markdown: content })
+            body.sections.push({
+              heading: ownString(section.heading),
+              markdown: ownString(content),
+            })
           }
         }
         break
       }
       case 'authors':
         body.hasAuthors = true
-        body.authors = authorList(content)
+        body.authors = authorList(content).map(ownString)
         break
       case 'abstract':
-        body.abstract = sectionText(content)
+        body.abstract = ownString(sectionText(content))
         break
       case 'translation':
       case 'summary': {
-        const generated: GeneratedText = { text: sectionText(content) }
+        const generated: GeneratedText = { text: ownString(sectionText(content)) }
         if (recognised.model !== undefined) generated.model = recognised.model
         body[recognised.name] = generated
         break

@@ -10,6 +10,7 @@
 import type { Comment, Image, Link, Post, RelatedRef } from '@paper-notes/core'
 import { parseMarkdown } from '@paper-notes/core'
 import type { Html, Link as LinkNode, ListItem, Nodes, Parent, Root } from 'mdast'
+import { compactList } from './compact-list.js'
 import { isCitationLine, parseTitleLine } from './title-line.js'
 
 /** Who wrote a comment and when (both optional). */
@@ -67,10 +68,10 @@ export function createComment(markdown: string, meta: CommentMeta = {}): Comment
   const comment: Comment = {
     markdown,
     tree,
-    posts: extraction.posts,
-    images: extraction.images,
-    links: extraction.links,
-    related: extraction.related,
+    posts: compactList(extraction.posts),
+    images: compactList(extraction.images),
+    links: compactList(extraction.links),
+    related: compactList(extraction.related),
   }
   if (meta.author !== undefined && meta.author !== '') comment.author = meta.author
   if (meta.date !== undefined && meta.date !== '') comment.date = meta.date

@@ -17,6 +17,7 @@ import { createComment } from './comment.js'
 import { type PlainFrontMatter, readPlainFrontMatter } from './front-matter-yaml.js'
 import { toLineFeeds } from './line-feeds.js'
 import { buildNote, issueNumberOf, type NoteOverrides } from './note-id.js'
+import { ownString } from './own-string.js'
 import type { Reader, ReaderResult } from './reader.js'
 import { parseVenue } from './title-line.js'
 
@@ -162,7 +163,7 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
   const issueValue = data['issue']
   if (issueValue !== undefined && issueValue !== null) {
     if (typeof issueValue === 'string' && /^https?:\/\//i.test(issueValue)) {
-      links.issue = issueValue
+      links.issue = ownString(issueValue)
     } else if (isIssueNumber(issueValue)) {
       issue = Number(issueValue)
     } else {
@@ -171,7 +172,7 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
   }
   const url = data['url']
   if (url !== undefined && url !== null) {
-    if (typeof url === 'string' && url !== '') links.paper = url
+    if (typeof url === 'string' && url !== '') links.paper = ownString(url)
     else invalid('url', 'a URL string')
   }
   const id = data['id']
@@ -244,10 +245,11 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
 
   const built = buildNote({
     source: { format: 'markdown', ...(file !== undefined ? { file } : {}), line: 1, column: 1 },
-    titleLine: title,
+    // The values kept in the note are copied out of the front matter text, so it can be freed.
+    titleLine: ownString(title),
     titleLinePosition,
     issueDate: date,
-    tags,
+    tags: tags.map(ownString),
     body,
     comments,
     links,

@@ -16,6 +16,7 @@ import type {
 } from '@paper-notes/core'
 import { stableHash } from '@paper-notes/core'
 import type { IssueBody } from './body.js'
+import { compactList } from './compact-list.js'
 import { hasPaperNotePrefix, parseTitleLine, type TitleLineParts } from './title-line.js'
 
 /** What a note's id is computed from. */
@@ -164,12 +165,12 @@ export function buildNote(input: NoteInput): { note: Note; diagnostics: Diagnost
     kind: overrides.kind ?? deriveKind(input.titleLine, parts, tags),
     titleLine: input.titleLine,
     title: parts.title,
-    authors: overrides.authors ?? (body?.hasAuthors ? body.authors : parts.authors),
+    authors: compactList(overrides.authors ?? (body?.hasAuthors ? body.authors : parts.authors)),
     etAl: parts.etAl,
     venue: overrides.venue !== undefined ? overrides.venue : parts.venue,
     published: overrides.published !== undefined ? overrides.published : parts.published,
     issueDate: input.issueDate,
-    tags,
+    tags: compactList(tags),
     links,
     abstract: overrides.abstract !== undefined ? overrides.abstract : (body?.abstract ?? null),
     translation:

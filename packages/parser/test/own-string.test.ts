@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { compactList } from '../src/compact-list.js'
+import { ownString } from '../src/own-string.js'
+
+describe('ownString', () => {
+  const body =
+    '# Abstract\n- We study how reward models generalize.\n# Translation (by gpt-4o-mini)\n- 本研究では報酬モデルの汎化を調べる。😀'
+
+  it('returns text equal to what it is given, ASCII or not', () => {
+    const abstract = body.slice(body.indexOf('We'), body.indexOf('\n#'))
+    expect(ownString(abstract)).toBe('We study how reward models generalize.')
+    const translation = body.slice(body.lastIndexOf('- ') + 2)
+    expect(ownString(translation)).toBe('本研究では報酬モデルの汎化を調べる。😀')
+    expect(ownString(body)).toBe(body)
+  })
+
+  it('keeps a byte order mark, controls and line breaks', () => {
+    const text = '\ufeffstarts with a BOM\u0000\t\r\nand ends here'
+    expect(ownString(text)).toBe(text)
+  })
+
+  it('leaves text with a lone surrogate as it is (UTF-8 could not carry it)', () => {
+    const text = 'a broken pair: \ud83d and more text'
+    expect(ownString(text)).toBe(text)
+    expect(ownString(`${text}\udc00`)).toBe(`${text}\udc00`)
+  })
+
+  it('returns short text unchanged', () => {
+    expect(ownString('')).toBe('')
+    expect(ownString('NLP')).toBe('NLP')
+  })
+})
+
+describe('compactList', () => {
+  it('copies a filled list, items and order kept', () => {
+    const tags: string[] = []
+    tags.push('NLP', 'Alignment')
+    const compact = compactList(tags)
+    expect(compact).toEqual(['NLP', 'Alignment'])
+    expect(compact).not.toBe(tags)
+  })
+
+  it('returns an empty list itself', () => {
+    const empty: string[] = []
+    expect(compactList(empty)).toBe(empty)
+  })
+})
