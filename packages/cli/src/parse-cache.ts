@@ -115,42 +115,45 @@ export function readParseCache(outDir: string): ParseCacheResult {
   if (numbers.length === 0) {
     return { reason: `no parse cache in ${cacheFolder}: every input is parsed` }
   }
-  const lines = new Map<string, string>()
+  const lines = new SegmentLines()
   const segments: ParseCacheSegment[] = []
   const reasons: string[] = []
+  const header = Buffer.from(`${headerText()}\n`, 'utf8')
+  const start = Buffer.from(entryStart, 'latin1')
   let unreadable = 0
   for (const number of numbers) {
     const path = parseCacheSegmentPath(number)
-    let text: string
+    let bytes: Buffer
     try {
-      text = readFileSync(join(outDir, path), 'utf8')
+      // Bytes, not text: a line is decoded when it is taken (see SegmentLines).
+      bytes = readFileSync(join(outDir, path))
     } catch {
       reasons.push(`ignoring ${path}: it cannot be read`)
       continue
     }
-    const headerEnd = text.indexOf('\n')
-    if (headerEnd === -1 || text.slice(0, headerEnd) !== headerText()) {
+    if (bytes.length < header.length || !bytes.subarray(0, header.length).equals(header)) {
       reasons.push(`ignoring ${path}: not a parse cache of this version of paper-notes`)
       continue
     }
     const keys: string[] = []
     let bad = 0
-    let start = headerEnd + 1
-    while (start < text.length) {
-      const end = text.indexOf('\n', start)
+    let lineStart = header.length
+    while (lineStart < bytes.length) {
+      const end = bytes.indexOf(newline, lineStart)
       if (end === -1) {
         bad += 1 // the last line was cut short
         break
       }
-      const keyEnd = text.indexOf('"', start + entryStart.length)
-      if (text.startsWith(entryStart, start) && keyEnd !== -1 && keyEnd < end) {
-        const key = text.slice(start + entryStart.length, keyEnd)
-        lines.set(key, text.slice(start, end))
+      const keyStart = lineStart + start.length
+      const keyEnd = bytes.indexOf(quote, keyStart)
+      if (keyEnd !== -1 && keyEnd < end && bytes.subarray(lineStart, keyStart).equals(start)) {
+        const key = bytes.toString('latin1', keyStart, keyEnd)
+        lines.add(key, bytes, lineStart, end)
         keys.push(key)
       } else {
         bad += 1
       }
-      start = end + 1
+      lineStart = end + 1
     }
     if (bad > 0) reasons.push(`ignoring ${bad} unreadable line(s) of ${path}`)
     unreadable += bad
@@ -159,6 +162,59 @@ export function readParseCache(outDir: string): ParseCacheResult {
   const reason = reasons.length === 0 ? {} : { reason: reasons.join('; ') }
   if (segments.length === 0) return reason
   return { cache: { outDir, lines, segments, unreadable }, ...reason }
+}
+
+const newline = 0x0a
+const quote = 0x22
+
+/**
+ * The entry lines of the segments read, by key: each kept as a range of its segment's bytes and
+ * decoded when asked for. Decoding a whole segment into one string (tens of megabytes, two bytes
+ * a character once it holds any non-Latin-1 text) took longer than decoding its lines one by
+ * one, and the string stayed alive as long as any line sliced from it.
+ */
+class SegmentLines implements ReadonlyMap<string, string> {
+  readonly #ranges = new Map<string, { bytes: Buffer; start: number; end: number }>()
+
+  add(key: string, bytes: Buffer, start: number, end: number): void {
+    this.#ranges.set(key, { bytes, start, end })
+  }
+
+  get size(): number {
+    return this.#ranges.size
+  }
+
+  has(key: string): boolean {
+    return this.#ranges.has(key)
+  }
+
+  get(key: string): string | undefined {
+    const range = this.#ranges.get(key)
+    return range === undefined ? undefined : range.bytes.toString('utf8', range.start, range.end)
+  }
+
+  keys(): MapIterator<string> {
+    return this.#ranges.keys()
+  }
+
+  *values(): MapIterator<string> {
+    for (const key of this.#ranges.keys()) yield this.get(key)!
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (const key of this.#ranges.keys()) yield [key, this.get(key)!]
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries()
+  }
+
+  forEach(
+    callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this)
+  }
 }
 
 interface EntryJson {
