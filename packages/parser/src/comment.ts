@@ -13,7 +13,7 @@ import type { Html, Link as LinkNode, ListItem, Nodes, Parent, Root } from 'mdas
 import { compactList } from './compact-list.js'
 import { isCitationLine, parseTitleLine } from './title-line.js'
 
-/** Who wrote a comment and when (both optional). */
+/** Who wrote a comment and when (both optional), and how to build it. */
 export interface CommentMeta {
   /** The comment's author, e.g. a GitHub login. */
   author?: string
@@ -24,6 +24,8 @@ export interface CommentMeta {
    * issue URLs under it are references to other notes; when left out, any GitHub issue URL is.
    */
   issueBase?: string
+  /** Keep `position` on the tree's nodes (default `true`). */
+  positions?: boolean
 }
 
 /** One URL found in a line, with the text before it on that line. */
@@ -62,7 +64,7 @@ const maxLabelWords = 4
  * comment.related // => [{ text: '#1234', issue: 1234 }]
  */
 export function createComment(markdown: string, meta: CommentMeta = {}): Comment {
-  const tree = parseMarkdown(markdown)
+  const tree = parseMarkdown(markdown, meta.positions === false ? { positions: false } : {})
   const extraction = new Extraction(meta.issueBase)
   extraction.walk(tree)
   const comment: Comment = {

@@ -34,13 +34,19 @@ import type { Reader, ReaderResult } from './reader.js'
  * notes[0].issueDate // => '2025-01-02'
  * notes[0].comments[0].author // => 'ann'
  */
-export const readGithubJson: Reader = ({ text, file }): ReaderResult => {
+export const readGithubJson: Reader = ({ text, file, options }): ReaderResult => {
   const positionAt = createPositionAt(text)
   const at = createDiagnosticAt(positionAt, file)
   const diagnostics: Diagnostic[] = []
   const notes: Note[] = []
   const elements = readElements(text, at, diagnostics)
-  const context: IssueContext = { positionAt, at, file, diagnostics }
+  const context: IssueContext = {
+    positionAt,
+    at,
+    file,
+    diagnostics,
+    positions: options.positions !== false,
+  }
   for (const element of elements) {
     const note = readIssue(element.value, element.offset, context)
     if (note) notes.push(note)
@@ -118,6 +124,8 @@ interface IssueContext {
   at: DiagnosticAt
   file: string | undefined
   diagnostics: Diagnostic[]
+  /** Keep positions in comment trees. */
+  positions: boolean
 }
 
 function readIssue(value: unknown, offset: number, context: IssueContext): Note | undefined {
@@ -174,6 +182,7 @@ function issueToNote(issue: GithubIssue, offset: number, context: IssueContext):
       ...(comment.author !== undefined ? { author: comment.author } : {}),
       ...(comment.createdAt !== undefined ? { date: comment.createdAt } : {}),
       ...(issueBase !== undefined ? { issueBase } : {}),
+      ...(context.positions ? {} : { positions: false }),
     }),
   )
   const number = issue.number ?? issueNumberOf(issueUrl)

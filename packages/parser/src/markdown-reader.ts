@@ -60,7 +60,7 @@ interface CommentMarker {
  * })
  * notes[0].links.paper // => 'https://example.com/smollm2'
  */
-export const readNoteMarkdown: Reader = ({ text: input, file }) => {
+export const readNoteMarkdown: Reader = ({ text: input, file, options }) => {
   const result: ReaderResult = { notes: [], diagnostics: [] }
   const report = (
     code: string,
@@ -239,6 +239,7 @@ export const readNoteMarkdown: Reader = ({ text: input, file }) => {
         ...(part.marker.author !== undefined ? { author: part.marker.author } : {}),
         ...(part.marker.date !== undefined ? { date: part.marker.date } : {}),
         ...(issueBase !== undefined ? { issueBase } : {}),
+        ...(options.positions === false ? { positions: false } : {}),
       }),
     )
   }

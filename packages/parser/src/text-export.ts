@@ -52,7 +52,10 @@ export const readTextExport: Reader = ({ text, file, options }): ReaderResult =>
       ...(titleOffset === -1 ? {} : { titleLinePosition: positionAt(titleOffset) }),
       issueDate: entry.issueDate,
       tags: [...entry.tags, ...pageTags],
-      comments: entry.comment === null ? [] : [createComment(entry.comment)],
+      comments:
+        entry.comment === null
+          ? []
+          : [createComment(entry.comment, options.positions === false ? { positions: false } : {})],
       overrides: {
         summary: entry.summary === null ? null : { text: entry.summary },
         // Layout A has no title lines; its `Article` tag is then the only hint of the kind.

@@ -37,7 +37,7 @@ import type { Reader, ReaderResult } from './reader.js'
  * notes[0].tags // => ['NLP', 'Data & Sets']
  * notes[0].comments[0].markdown // => '良い。'
  */
-export const readXmlExport: Reader = ({ text, file }): ReaderResult => {
+export const readXmlExport: Reader = ({ text, file, options }): ReaderResult => {
   const positionAt = createPositionAt(text)
   const at = createDiagnosticAt(positionAt, file)
   const list = scanPaperList(text)
@@ -51,7 +51,13 @@ export const readXmlExport: Reader = ({ text, file }): ReaderResult => {
   }
   const notes: Note[] = []
   for (const entry of list.entries) {
-    const note = readEntry(entry, { positionAt, at, file, diagnostics })
+    const note = readEntry(entry, {
+      positionAt,
+      at,
+      file,
+      diagnostics,
+      positions: options.positions !== false,
+    })
     if (note) notes.push(note)
   }
   return { notes, diagnostics }
@@ -62,6 +68,8 @@ interface EntryContext {
   at: DiagnosticAt
   file: string | undefined
   diagnostics: Diagnostic[]
+  /** Keep positions in comment trees. */
+  positions: boolean
 }
 
 function readEntry(entry: XmlPaperEntry, context: EntryContext): Note | undefined {
@@ -174,7 +182,7 @@ function readEntry(entry: XmlPaperEntry, context: EntryContext): Note | undefine
 function readComments(
   element: XmlElementText | undefined,
   issueBase: string | undefined,
-  { at, diagnostics }: EntryContext,
+  { at, diagnostics, positions }: EntryContext,
 ): Comment[] {
   if (!element || element.text.trim() === 'None' || element.text.trim() === '') return []
   const comments: Comment[] = []
@@ -207,7 +215,12 @@ function readComments(
       )
       continue
     }
-    comments.push(createComment(markdown, issueBase === undefined ? {} : { issueBase }))
+    comments.push(
+      createComment(markdown, {
+        ...(issueBase !== undefined ? { issueBase } : {}),
+        ...(positions ? {} : { positions: false }),
+      }),
+    )
   }
   return comments
 }
