@@ -10,6 +10,12 @@
  * and prints the best CPU seconds (`process.cpuUsage()`, user + system) of each and their ratio.
  * CPU time, not wall time: other work on a shared machine disturbs wall times most.
  * Uses the BUILT packages: run `npx tsup` in packages/core and packages/parser after changes.
+ *
+ *   node --expose-gc bench/measure-parse.mjs --heap [--notes 6000]
+ *
+ * Instead of CPU time, the heap a parse result keeps per note: heap used after `gc()` with the
+ * result kept and the input texts dropped, minus heap used before the input was made; once with
+ * the default options and once with `positions: false`.
  */
 import { parseArgs } from 'node:util'
 import { parseNotes } from '@paper-notes/parser'
@@ -22,10 +28,39 @@ const { values } = parseArgs({
   options: {
     notes: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '5' },
+    heap: { type: 'boolean', default: false },
   },
 })
 const noteCount = Number(values.notes)
 const rounds = Math.max(1, Number(values.rounds))
+
+if (values.heap) {
+  if (typeof globalThis.gc !== 'function') throw new Error('--heap needs node --expose-gc')
+  const heapUsed = () => {
+    globalThis.gc()
+    globalThis.gc()
+    return process.memoryUsage().heapUsed
+  }
+  /** Heap kept per note by the result of one parse, measured in a fresh heap state. */
+  const keptPerNote = (options) => {
+    const before = heapUsed()
+    let input = generateNotes(noteCount)
+    const kept = parseNotes(input, options)
+    input = undefined
+    const after = heapUsed()
+    if (kept.notes.length !== noteCount) throw new Error('not every note was read')
+    return (after - before) / noteCount
+  }
+  parseNotes(generateNotes(50)) // load and compile the code first
+  for (const options of [{}, { positions: false }]) {
+    const perNote = keptPerNote(options)
+    console.log(
+      `parseNotes(${JSON.stringify(options)}): ${noteCount} notes keep ${Math.round(perNote)} bytes of heap each`,
+    )
+  }
+  process.exit(0)
+}
+
 const files = generateNotes(noteCount)
 
 /** CPU seconds (user + system) that `fn` takes. */

@@ -19,7 +19,7 @@ export interface ParseOptions {
   file?: string
   /**
    * Keep `position` on the nodes of comment trees (default `true`). With `false` every tree is
-   * the same without any `position`: about 30% less memory for the notes of a collection, for
+   * the same without any `position`: about a quarter less memory for parsed notes, for
    * callers that render trees and do not point into them.
    */
   positions?: boolean
