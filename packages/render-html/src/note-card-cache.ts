@@ -130,15 +130,16 @@ export class NoteCardCache {
    * not written verbatim (then it is built for the page like any other card).
    */
   #defaultCardHtml(note: Note, context: PageContext, directory: string): string | undefined {
-    let filled = this.#filledCards.get(note)
-    const known = filled?.get(directory)
-    if (known !== undefined) return known
     let open = this.#openCards.get(note)
     if (open === undefined) {
       open = openCard(note, context, this.#marker, this.#placeholders)
       this.#openCards.set(note, open)
     }
     if (open === null) return undefined
+    const key = linkKey(directory, open.targets)
+    let filled = this.#filledCards.get(note)
+    const known = filled?.get(key)
+    if (known !== undefined) return known
     let html = open.segments[0]!
     for (let i = 0; i < open.targets.length; i++) {
       const href = context.href(open.targets[i]!)
@@ -149,10 +150,23 @@ export class NoteCardCache {
       filled = new Map()
       this.#filledCards.set(note, filled)
     }
-    filled.set(directory, html)
+    filled.set(key, html)
     this.#trust(html)
     return html
   }
+}
+
+/**
+ * Which pages a card's links are the same on: the pages of `directory`, or, when none of the
+ * card's `targets` is inside `directory`, the pages of every folder beside it (the pages of
+ * `tags/a/` and `tags/b/`: a tag's second and later pages). A relative URL from a folder to a
+ * path outside it is `../` and the URL from the folder's parent, so it is the same from every
+ * such folder of one parent; a card is then filled once for all of them instead of once per tag.
+ */
+export function linkKey(directory: string, targets: readonly string[]): string {
+  if (directory === '' || targets.some((target) => target.startsWith(directory))) return directory
+  // Not a folder name: paths never hold a NUL.
+  return `${directory.slice(0, directory.lastIndexOf('/', directory.length - 2) + 1)}\0*`
 }
 
 /**

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
 import { defaultTemplates, renderHtml, resolveHtmlOptions, type Templates } from '../src/index.js'
+import { linkKey } from '../src/note-card-cache.js'
 import { sampleCollection } from './sample-collection.js'
 import { fileAt, parsePage, select, textContent, textOf } from './site-inspection.js'
 
@@ -225,5 +226,45 @@ describe('renderHtml: the raw nodes a page writes as HTML', () => {
       },
     })
     expect(frozen).toBe(true)
+  })
+})
+
+describe('linkKey', () => {
+  const directories = [
+    '',
+    'tags/',
+    'notes/',
+    'tags/a/',
+    'tags/b/',
+    'tags/ab/',
+    'tags/a/x/',
+    'tags/b/x/',
+    'x/y/z/',
+  ]
+  const targetSets = [
+    ['notes/1.html', 'tags/a.html', 'tags/b.html', 'index.html'],
+    ['tags/a/page-2.html', 'notes/2.html'],
+    ['tags/a/x/deep.html'],
+    ['tags/ab.html', 'tags/b/page-3.html'],
+    [],
+  ]
+
+  it('gives two folders the same key only when every link is the same from both', () => {
+    let shared = 0
+    for (const targets of targetSets) {
+      for (const one of directories) {
+        for (const other of directories) {
+          if (linkKey(one, targets) !== linkKey(other, targets)) continue
+          if (one !== other) shared++
+          const links = (directory: string) =>
+            targets.map((target) => relativeUrl(`${directory}page.html`, target))
+          expect(links(other), `${one} / ${other}: ${targets.join(' ')}`).toEqual(links(one))
+        }
+      }
+    }
+    // Sibling folders do share keys (tags/a/ and tags/b/ for the cards' usual links).
+    expect(shared).toBeGreaterThan(10)
+    expect(linkKey('tags/a/', targetSets[0]!)).toBe(linkKey('tags/b/', targetSets[0]!))
+    expect(linkKey('tags/a/', targetSets[1]!)).not.toBe(linkKey('tags/b/', targetSets[1]!))
   })
 })
