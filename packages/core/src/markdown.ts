@@ -257,7 +257,8 @@ type Point = NonNullable<Root['position']>['start']
 
 /**
  * The mdast tree of `markdown` when it is plain text: paragraphs separated by blank lines, each
- * line without leading or trailing white space, holding prose, bare `http(s)://` URLs and
+ * line without leading white space (and without trailing spaces but on a paragraph's last
+ * line), holding prose, bare `http(s)://` URLs and
  * `**word**`s set off by spaces, and `<img …>` lines between blank lines. `undefined` for
  * anything else (the caller parses it with `fromMarkdown`). The tree equals what `fromMarkdown`
  * with GFM gives.
@@ -284,6 +285,8 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
   let lastLine = 0
   let lastLineStart = 0
   let lastLineEnd = 0
+  // Where the last line's text ends: before the spaces that may end a paragraph's last line.
+  let lastTextEnd = 0
   // Where the paragraph's open text node starts (offset, line and that line's start).
   let textFrom = -1
   let textLine = 0
@@ -312,50 +315,53 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
   }
   const closeParagraph = () => {
     if (paragraph === undefined) return
-    flushText(lastLineEnd, lastLine, lastLineStart)
+    flushText(lastTextEnd, lastLine, lastLineStart)
     paragraph.position!.end = point(lastLine, lastLineStart, lastLineEnd)
     paragraph = undefined
   }
   for (;;) {
     let lineEnd = markdown.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = length
+    // Whether a blank line or the end of the text follows.
+    const lastOfBlock = lineEnd === length || markdown.charCodeAt(lineEnd + 1) === 10
+    let textEnd = lineEnd
     if (lineEnd === lineStart) {
       closeParagraph()
-    } else {
+    } else if (markdown.charCodeAt(lineStart) === 0x3c /* < */) {
       const text = markdown.slice(lineStart, lineEnd)
-      if (text.charCodeAt(0) === 0x3c /* < */) {
-        // An `<img>` line between blank lines (or the text's ends) is an HTML block.
-        if (
-          paragraph !== undefined ||
-          (lineEnd < length && markdown.charCodeAt(lineEnd + 1) !== 10) ||
-          !imageLine.test(text)
-        ) {
-          return undefined
-        }
-        children.push({
-          type: 'html',
-          value: text,
-          position: {
-            start: point(line, lineStart, lineStart),
-            end: point(line, lineStart, lineEnd),
-          },
-        })
-      } else {
-        if (blockStart.test(text) || text.charCodeAt(text.length - 1) === 32) return undefined
-        if (paragraph === undefined) {
-          // Its end is set when it closes.
-          const start = point(line, lineStart, lineStart)
-          paragraph = { type: 'paragraph', children: [], position: { start, end: start } }
-          children.push(paragraph)
-          textFrom = lineStart
-          textLine = line
-          textLineStart = lineStart
-        }
-        if (!readInlines(text)) return undefined
+      // An `<img>` line between blank lines (or the text's ends) is an HTML block.
+      if (paragraph !== undefined || !lastOfBlock || !imageLine.test(text)) return undefined
+      children.push({
+        type: 'html',
+        value: text,
+        position: {
+          start: point(line, lineStart, lineStart),
+          end: point(line, lineStart, lineEnd),
+        },
+      })
+    } else {
+      // Spaces may end the last line of a paragraph: its text ends before them, the paragraph
+      // after them. Anywhere else they would make a hard break or be dropped.
+      while (markdown.charCodeAt(textEnd - 1) === 32) textEnd--
+      if (textEnd < lineEnd && !lastOfBlock) return undefined
+      const text = markdown.slice(lineStart, textEnd)
+      if (textEnd === lineStart || blockStart.test(text)) return undefined
+      if (paragraph === undefined) {
+        // Its end is set when it closes.
+        const start = point(line, lineStart, lineStart)
+        paragraph = { type: 'paragraph', children: [], position: { start, end: start } }
+        children.push(paragraph)
+        textFrom = lineStart
+        textLine = line
+        textLineStart = lineStart
       }
+      if (!readInlines(text)) return undefined
+    }
+    if (lineEnd !== lineStart) {
       lastLine = line
       lastLineStart = lineStart
       lastLineEnd = lineEnd
+      lastTextEnd = textEnd
     }
     if (lineEnd === length) break
     line++

@@ -209,6 +209,16 @@ describe('parsePlainMarkdown', () => {
     })
   })
 
+  it('ends a paragraph after the spaces at its end, and its text before them', () => {
+    const markdown = '元ポスト: \n\nhttps://x.com/hillbig/status/2029831390137831570?s=20  '
+    const tree = parsePlainMarkdown(markdown)
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(withFullGfm(markdown)))
+    expect(tree?.children[0]).toMatchObject({
+      children: [{ value: '元ポスト:', position: { end: { column: 6, offset: 5 } } }],
+      position: { end: { column: 7, offset: 6 } },
+    })
+  })
+
   it('counts columns in UTF-16 code units, as micromark does', () => {
     const markdown = '😀 https://example.org/a'
     expect(JSON.stringify(parsePlainMarkdown(markdown))).toBe(JSON.stringify(withFullGfm(markdown)))
@@ -224,7 +234,8 @@ describe('parsePlainMarkdown', () => {
       '# heading',
       'a  \nb',
       ' indented',
-      'trailing ',
+      'trailing \nline',
+      '   \n\nonly spaces before',
       '\nleading blank line',
       'trailing blank line\n',
       'see https://example.org/a.',

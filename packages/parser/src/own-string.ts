@@ -12,6 +12,8 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 const nonAscii = /[\u0080-\uffff]/
 // A lone surrogate does not survive UTF-8: such text is left as it is.
 const loneSurrogate = /\p{Cs}/u
+// The bytes of the text being copied, reused: no new buffer for each copy.
+let scratch = new Uint8Array(4096)
 // V8 copies pieces shorter than this (13 characters) instead of making views.
 const shortest = 13
 
@@ -27,5 +29,8 @@ const shortest = 13
 export function ownString(text: string): string {
   if (text.length < shortest) return text
   if (nonAscii.test(text) && loneSurrogate.test(text)) return text
-  return decoder.decode(encoder.encode(text))
+  // UTF-8 takes at most three bytes for each UTF-16 code unit.
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 6)
+  const { written } = encoder.encodeInto(text, scratch)
+  return decoder.decode(scratch.subarray(0, written))
 }

@@ -45,3 +45,11 @@ describe('compactList', () => {
     expect(compactList(empty)).toBe(empty)
   })
 })
+
+describe('ownString on long text', () => {
+  it('copies text longer than any before it, and shorter text after it', () => {
+    const long = `${'長い本文。'.repeat(2000)}end`
+    expect(ownString(long)).toBe(long)
+    expect(ownString('We study reward models.')).toBe('We study reward models.')
+  })
+})
