@@ -11,8 +11,10 @@
  * (HTML, JSON, RSS, as a build does), and the best CPU seconds (`process.cpuUsage()`, user +
  * system) per renderer are printed. With `--baseline DIR` (a `node_modules` folder holding other
  * builds of `@paper-notes/core` and the renderers, e.g. copies of the committed `dist` folders
- * with links to everything else in `node_modules`), the baseline's renderers run in the same rounds, A, B,
- * A, B…, on their own copies, and the ratio new / baseline is printed.
+ * with links to everything else in `node_modules`, but not to `node_modules/node_modules`, a link to
+ * itself that ES module resolution would follow to the work tree's core: the script checks), the
+ * baseline's renderers run in the same rounds, A, B, A, B…, on their own copies, and the ratio
+ * new / baseline is printed.
  *
  * Hashes: renders the generated notes, a few hostile notes written here, and (when present) the
  * corpus at `../shared/corpus` with every renderer and two sets of options (a base URL in a
@@ -20,7 +22,7 @@
  * Uses the BUILT packages: run `npx tsup` in a package after changing it.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -39,7 +41,32 @@ const { values } = parseArgs({
   },
 })
 
+/**
+ * Throws when the renderers of a baseline folder would load another build of core than the
+ * folder's own, which would make the A/B compare one core twice. ES module resolution looks for
+ * `node_modules/@paper-notes/core` in every folder from the importing file up, including inside
+ * `node_modules` folders: a `node_modules/node_modules` link back to the work tree (easy to copy
+ * along with "links to everything else") is found before the baseline's own core.
+ */
+function checkBaselineCore(nodeModules) {
+  const own = realpathSync(join(nodeModules, '@paper-notes/core'))
+  for (const name of ['render-html', 'render-json', 'render-rss']) {
+    let dir = join(nodeModules, '@paper-notes', name, 'dist')
+    let found
+    while (found === undefined) {
+      const candidate = join(dir, 'node_modules/@paper-notes/core')
+      if (existsSync(join(candidate, 'package.json'))) found = realpathSync(candidate)
+      else if (dirname(dir) === dir) break
+      else dir = dirname(dir)
+    }
+    if (found !== own) {
+      throw new Error(`--baseline: @paper-notes/${name} there loads core from ${found}, not ${own}`)
+    }
+  }
+}
+
 async function loadBuild(nodeModules) {
+  if (nodeModules !== undefined) checkBaselineCore(nodeModules)
   const load = (name) =>
     nodeModules === undefined
       ? import(name)
