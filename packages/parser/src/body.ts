@@ -10,6 +10,7 @@
  * inside an abstract cannot start a section).
  */
 import type { Diagnostic, GeneratedText, Section } from '@paper-notes/core'
+import { internString } from './interned-string.js'
 import { toLineFeeds } from './line-feeds.js'
 import { ownString } from './own-string.js'
 
@@ -135,7 +136,7 @@ export function parseIssueBody(markdown: string, context: BodyContext): IssueBod
       }
       case 'authors':
         body.hasAuthors = true
-        body.authors = authorList(content).map(ownString)
+        body.authors = authorList(content)
         break
       case 'abstract':
         body.abstract = ownString(sectionText(content))
@@ -143,7 +144,7 @@ export function parseIssueBody(markdown: string, context: BodyContext): IssueBod
       case 'translation':
       case 'summary': {
         const generated: GeneratedText = { text: ownString(sectionText(content)) }
-        if (recognised.model !== undefined) generated.model = recognised.model
+        if (recognised.model !== undefined) generated.model = internString(recognised.model)
         body[recognised.name] = generated
         break
       }

@@ -250,7 +250,7 @@ export const readNoteMarkdown: Reader = ({ text: input, file, options }) => {
     titleLine: ownString(title),
     titleLinePosition,
     issueDate: date,
-    tags: tags.map(ownString),
+    tags,
     body,
     comments,
     links,

@@ -16,7 +16,7 @@ import type {
 } from '@paper-notes/core'
 import { stableHash } from '@paper-notes/core'
 import type { IssueBody } from './body.js'
-import { compactList } from './compact-list.js'
+import { internString } from './interned-string.js'
 import { hasPaperNotePrefix, parseTitleLine, type TitleLineParts } from './title-line.js'
 
 /** What a note's id is computed from. */
@@ -140,7 +140,7 @@ export function buildNote(input: NoteInput): { note: Note; diagnostics: Diagnost
   )
   const body = input.body
   const overrides = input.overrides ?? {}
-  const tags = uniqueTags(input.tags ?? [])
+  const tags = uniqueTags(input.tags ?? []).map(internString)
   const comments = [...(input.comments ?? [])]
 
   const links: NoteLinks = {}
@@ -165,12 +165,14 @@ export function buildNote(input: NoteInput): { note: Note; diagnostics: Diagnost
     kind: overrides.kind ?? deriveKind(input.titleLine, parts, tags),
     titleLine: input.titleLine,
     title: parts.title,
-    authors: compactList(overrides.authors ?? (body?.hasAuthors ? body.authors : parts.authors)),
+    authors: (overrides.authors ?? (body?.hasAuthors ? body.authors : parts.authors)).map(
+      internString,
+    ),
     etAl: parts.etAl,
     venue: overrides.venue !== undefined ? overrides.venue : parts.venue,
     published: overrides.published !== undefined ? overrides.published : parts.published,
     issueDate: input.issueDate,
-    tags: compactList(tags),
+    tags,
     links,
     abstract: overrides.abstract !== undefined ? overrides.abstract : (body?.abstract ?? null),
     translation:

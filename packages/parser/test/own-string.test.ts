@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compactList } from '../src/compact-list.js'
+import { internString } from '../src/interned-string.js'
 import { ownString } from '../src/own-string.js'
 
 describe('ownString', () => {
@@ -51,5 +52,16 @@ describe('ownString on long text', () => {
     const long = `${'長い本文。'.repeat(2000)}end`
     expect(ownString(long)).toBe(long)
     expect(ownString('We study reward models.')).toBe('We study reward models.')
+  })
+})
+
+describe('internString', () => {
+  it('returns a string equal to the one given, short or long', () => {
+    const tags = 'tags: [Catastrophic Forgetting, NLP]'
+    expect(internString(tags.slice(7, 30))).toBe('Catastrophic Forgetting')
+    expect(internString(tags.slice(7, 30))).toBe('Catastrophic Forgetting')
+    expect(internString('NLP')).toBe('NLP')
+    const long = 'a title that is much longer than any tag or name would be, '.repeat(3)
+    expect(internString(long)).toBe(long)
   })
 })
