@@ -32,6 +32,12 @@ export interface StagedFiles {
    * records. In this thread a failure throws at once; on the file thread it rejects.
    */
   write(path: string, contents: string | Uint8Array): Promise<WrittenFile>
+  /**
+   * `undefined` when few bytes wait to be written, else a promise that resolves when most of
+   * them are: a writer that renders faster than the files are written waits on it, so the
+   * bytes in flight stay bounded.
+   */
+  backlog(): Promise<void> | undefined
   /** Waits for every link and write queued so far; throws the first failure of a link. */
   settle(): Promise<void>
 }
@@ -81,6 +87,7 @@ export function stageFilesHere(stagingDir: string, made: MadeFolders): StagedFil
       const info = statSync(target)
       return Promise.resolve({ hash: contentHash(bytes), size: info.size, mtimeMs: info.mtimeMs })
     },
+    backlog: () => undefined,
     settle: () => links.settle(),
   }
 }
@@ -106,6 +113,13 @@ export interface FileThread extends StagedFiles {
 
 /** Links gathered before they are sent to the thread in one message. */
 const linkBatch = 512
+
+/**
+ * Bytes sent to the thread and not yet written, above which {@link StagedFiles.backlog} asks
+ * the writer to wait (a full build renders faster than a busy machine writes: without a bound,
+ * the files waiting in the thread's queue held 300 MB more at the peak).
+ */
+const maxBytesInFlight = 32 * 1024 * 1024
 
 /**
  * Whether `bytes` spans all of its `ArrayBuffer`, which can then be moved to another thread: a
@@ -143,6 +157,15 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
   >()
   const settles: { resolve: () => void; reject: (error: Error) => void }[] = []
   let nextId = 0
+  let bytesInFlight = 0
+  let drained: { promise: Promise<void>; resolve: () => void } | undefined
+  const wrote = (bytes: number) => {
+    bytesInFlight -= bytes
+    if (drained !== undefined && bytesInFlight <= maxBytesInFlight / 2) {
+      drained.resolve()
+      drained = undefined
+    }
+  }
   let targets: string[] = []
   let sources: string[] = []
   let broken: Error | undefined
@@ -196,11 +219,34 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
       // string there (and the serialized message) held ~100 MB more at the peak (measured).
       const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
       const owned = typeof contents === 'string' && ownsItsMemory(bytes)
+      const size = bytes.byteLength
+      bytesInFlight += size
       return new Promise<WrittenFile>((resolve, reject) => {
-        writes.set(id, { resolve, reject })
+        const done = () => wrote(size)
+        writes.set(id, {
+          resolve: (file) => {
+            done()
+            resolve(file)
+          },
+          reject: (error) => {
+            done()
+            reject(error)
+          },
+        })
         const request: FileThreadRequest = { kind: 'write', id, target, contents: bytes }
         worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : [])
       })
+    },
+    backlog() {
+      if (bytesInFlight <= maxBytesInFlight) return undefined
+      if (drained === undefined) {
+        let resolve!: () => void
+        const promise = new Promise<void>((done) => {
+          resolve = done
+        })
+        drained = { promise, resolve }
+      }
+      return drained.promise
     },
     remove(path) {
       flushLinks()

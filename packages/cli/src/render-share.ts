@@ -202,6 +202,7 @@ export async function renderShare(
       return
     }
     write(renderer, planned.path, planned.render(), fingerprint)
+    await staged.backlog()
   }
   const failed = (renderer: PlannedRenderer, error: unknown): ShareResult => {
     if (error instanceof Error && error.name === 'OutputError') throw error
@@ -236,6 +237,7 @@ export async function renderShare(
           if ((unplanned - 1) % share.count !== share.index) continue
           for (const file of await renderer.render(collection)) {
             write(renderer, file.path, file.contents, undefined)
+            await staged.backlog()
           }
           continue
         }

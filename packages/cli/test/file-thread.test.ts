@@ -58,6 +58,38 @@ describe('the file thread', () => {
   })
 })
 
+describe('the file thread backlog', () => {
+  beforeAll(assertBuilt)
+
+  it('asks a writer to wait while more than 32 MB wait to be written, until most are', async () => {
+    const staging = await makeTempDir()
+    const files = startFileThread(script, staging)
+    try {
+      expect(files.backlog()).toBeUndefined()
+      const big = 'x'.repeat(20 * 1024 * 1024)
+      const first = files.write('a.json', big)
+      expect(files.backlog()).toBeUndefined() // 20 MB in flight
+      const second = files.write('b.json', big)
+      const wait = files.backlog() // 40 MB in flight
+      expect(wait).toBeInstanceOf(Promise)
+      let waited = false
+      await Promise.all([
+        wait!.then(() => {
+          waited = true
+        }),
+        first,
+        second,
+      ])
+      expect(waited).toBe(true)
+      expect(files.backlog()).toBeUndefined()
+      await files.settle()
+      expect((await stat(join(staging, 'b.json'))).size).toBe(big.length)
+    } finally {
+      await files.close()
+    }
+  })
+})
+
 describe.each(kinds)('staged files %s', (_, start) => {
   beforeAll(() => {
     assertBuilt()
