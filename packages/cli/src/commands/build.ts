@@ -269,8 +269,9 @@ export async function runBuild(
         const files =
           fileScript === undefined ? undefined : startFileThread(fileScript, staging.dir)
         // The output the previous build replaced, kept in its cache folder (see keepReplaced
-        // above): deleted there while this thread renders.
-        files?.remove(join(outDir, replacedOutputPath))
+        // above): deleted there while this thread renders. Only in an output with a cache of
+        // ours: a folder replaced with --force is not touched before the swap.
+        if (previous !== undefined) files?.remove(join(outDir, replacedOutputPath))
         try {
           shares = [
             await renderShare(collection, renderers, {
