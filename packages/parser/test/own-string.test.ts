@@ -20,7 +20,7 @@ describe('ownString', () => {
     expect(ownString(text)).toBe(text)
   })
 
-  it('leaves text with a lone surrogate as it is (UTF-8 could not carry it)', () => {
+  it('keeps a lone surrogate (it is not sent through UTF-8)', () => {
     const text = 'a broken pair: \ud83d and more text'
     expect(ownString(text)).toBe(text)
     expect(ownString(`${text}\udc00`)).toBe(`${text}\udc00`)
