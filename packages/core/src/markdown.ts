@@ -15,7 +15,7 @@
  * through `fromMarkdown` at all: `parsePlainMarkdown` builds its tree directly, the same tree,
  * keys and positions included (checked by a property test and on every comment of the corpus).
  */
-import type { Link, Nodes, Paragraph, Parent, Root, RootContent, Strong, Text } from 'mdast'
+import type { Link, List, Nodes, Paragraph, Parent, Root, RootContent, Strong, Text } from 'mdast'
 import type { Extension as MdastExtension } from 'mdast-util-from-markdown'
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
@@ -221,8 +221,8 @@ function withoutPositions<T extends Nodes>(node: T): T {
   return copy as T
 }
 
-// Plain text: paragraphs of prose with bare `http(s)://` URLs and `**strong**` words, and lone
-// `<img …>` lines, nothing else. Many comments are just that (`元ポスト:`, a blank line, a post
+// Plain text: paragraphs of prose with bare `http(s)://` URLs and `**strong**` words, tight
+// `- item` lists of such one-line items, and lone `<img …>` lines, nothing else. Many comments are just that (`元ポスト:`, a blank line, a post
 // URL; a remark; a screenshot), and for them `fromMarkdown` costs mostly its set-up (combining
 // the syntax extensions, building the compiler), not the text. The checks below accept only text
 // in which no other markdown construct can start, so the tree built here is the one
@@ -235,8 +235,9 @@ function withoutPositions<T extends Nodes>(node: T): T {
 // `*`, `_`, `<` and `&` are allowed only where the line checks below allow them.
 const notPlainCharacter = /[^\n\x20-\x7e\x80-\uffff]|[![\\\]`~|@\ufeff]/
 // Characters that start a block (or a list item, quote, heading, fence, HTML, definition or table
-// delimiter cell) at the start of a line, and the indent of code or continuation lines.
-const blockStart = /^[ \t*+\-0-9>#<=_`~[|:]/
+// delimiter cell) at the start of a line, and the indent of code or continuation lines; `#` only
+// where it can start a heading (before a space, a tab, another `#` or the line's end).
+const blockStart = /^(?:[ \t*+\-0-9><=_`~[|:]|#(?:[ \t#]|$))/
 // What a run of prose must not hold: autolink literals (any case), which are links; `&`, which
 // may start a character reference; emphasis markers; HTML.
 const notPlainRun = /https?:|www\.|[&*_<]/i
@@ -259,7 +260,8 @@ type Point = NonNullable<Root['position']>['start']
  * The mdast tree of `markdown` when it is plain text: paragraphs separated by blank lines, each
  * line without leading white space (and without trailing spaces but on a paragraph's last
  * line), holding prose, bare `http(s)://` URLs and
- * `**word**`s set off by spaces, and `<img …>` lines between blank lines. `undefined` for
+ * `**word**`s set off by spaces, tight lists of `- ` items of one such line each, and `<img …>`
+ * lines between blank lines. `undefined` for
  * anything else (the caller parses it with `fromMarkdown`). The tree equals what `fromMarkdown`
  * with GFM gives.
  *
@@ -319,6 +321,10 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
     paragraph.position!.end = point(lastLine, lastLineStart, lastLineEnd)
     paragraph = undefined
   }
+  // The open list (a tight list of `- ` items of one line each), and whether the last block was
+  // a list: a `- ` line after it and blank lines would make it a loose list.
+  let list: List | undefined
+  let afterList = false
   for (;;) {
     let lineEnd = markdown.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = length
@@ -327,7 +333,70 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
     let textEnd = lineEnd
     if (lineEnd === lineStart) {
       closeParagraph()
+      if (list !== undefined) afterList = true
+      list = undefined
+    } else if (
+      markdown.charCodeAt(lineStart) === 0x2d /* - */ &&
+      markdown.charCodeAt(lineStart + 1) === 32
+    ) {
+      // A list item: `- ` and one line of inline content, without spaces at its end. It may
+      // interrupt a paragraph; a list ends at a blank line (a line of other text after it
+      // would continue its last item).
+      const contentStart = lineStart + 2
+      const text = markdown.slice(contentStart, lineEnd)
+      if (
+        afterList ||
+        text === '' ||
+        markdown.charCodeAt(lineEnd - 1) === 32 ||
+        blockStart.test(text)
+      ) {
+        return undefined
+      }
+      closeParagraph()
+      if (list === undefined) {
+        list = {
+          type: 'list',
+          ordered: false,
+          start: null,
+          spread: false,
+          children: [],
+          position: {
+            start: point(line, lineStart, lineStart),
+            end: point(line, lineStart, lineEnd),
+          },
+        }
+        children.push(list)
+      }
+      paragraph = {
+        type: 'paragraph',
+        children: [],
+        position: {
+          start: point(line, lineStart, contentStart),
+          end: point(line, lineStart, lineEnd),
+        },
+      }
+      list.children.push({
+        type: 'listItem',
+        spread: false,
+        checked: null,
+        children: [paragraph],
+        position: {
+          start: point(line, lineStart, lineStart),
+          end: point(line, lineStart, lineEnd),
+        },
+      })
+      list.position!.end = point(line, lineStart, lineEnd)
+      textFrom = contentStart
+      textLine = line
+      textLineStart = lineStart
+      if (!readInlines(text, contentStart)) return undefined
+      flushText(lineEnd, line, lineStart)
+      paragraph = undefined
+    } else if (list !== undefined) {
+      // Text right after a list item continues it.
+      return undefined
     } else if (markdown.charCodeAt(lineStart) === 0x3c /* < */) {
+      afterList = false
       const text = markdown.slice(lineStart, lineEnd)
       // An `<img>` line between blank lines (or the text's ends) is an HTML block.
       if (paragraph !== undefined || !lastOfBlock || !imageLine.test(text)) return undefined
@@ -340,6 +409,7 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         },
       })
     } else {
+      afterList = false
       // Spaces may end the last line of a paragraph: its text ends before them, the paragraph
       // after them. Anywhere else they would make a hard break or be dropped.
       while (markdown.charCodeAt(textEnd - 1) === 32) textEnd--
@@ -355,7 +425,7 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         textLine = line
         textLineStart = lineStart
       }
-      if (!readInlines(text)) return undefined
+      if (!readInlines(text, lineStart)) return undefined
     }
     if (lineEnd !== lineStart) {
       lastLine = line
@@ -381,7 +451,7 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
    * Adds the URLs and strong words of one line of the open paragraph; `false` when the line
    * holds anything else that is not plain prose.
    */
-  function readInlines(text: string): boolean {
+  function readInlines(text: string, textStart: number): boolean {
     // Each URL or strong word starts the line or follows a space.
     let runFrom = 0
     let index = 0
@@ -398,8 +468,8 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         const url = text.slice(at, stop)
         if (plainUrl.test(url)) {
           const position = () => ({
-            start: point(line, lineStart, lineStart + at),
-            end: point(line, lineStart, lineStart + stop),
+            start: point(line, lineStart, textStart + at),
+            end: point(line, lineStart, textStart + stop),
           })
           const value: Text = { type: 'text', value: url, position: position() }
           node = { type: 'link', title: null, url, children: [value], position: position() }
@@ -413,16 +483,16 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
             type: 'text',
             value: text.slice(at + 2, end - 2),
             position: {
-              start: point(line, lineStart, lineStart + at + 2),
-              end: point(line, lineStart, lineStart + end - 2),
+              start: point(line, lineStart, textStart + at + 2),
+              end: point(line, lineStart, textStart + end - 2),
             },
           }
           node = {
             type: 'strong',
             children: [inner],
             position: {
-              start: point(line, lineStart, lineStart + at),
-              end: point(line, lineStart, lineStart + end),
+              start: point(line, lineStart, textStart + at),
+              end: point(line, lineStart, textStart + end),
             },
           }
         }
@@ -432,8 +502,8 @@ export function parsePlainMarkdown(markdown: string): Root | undefined {
         continue
       }
       if (notPlainRun.test(text.slice(runFrom, at))) return false
-      addInline(node, lineStart + at)
-      textFrom = lineStart + end
+      addInline(node, textStart + at)
+      textFrom = textStart + end
       textLine = line
       textLineStart = lineStart
       runFrom = end

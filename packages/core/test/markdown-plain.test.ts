@@ -54,6 +54,10 @@ const plainPiece = fc.constantFrom(
   '**model**',
   '**out-of-distribution**',
   '**a**',
+  '\n- ',
+  '\n- #1234',
+  '\n- item text',
+  '関連:\n- #1000\n- GRADIENT: Transformer Dataset, THINKING MACHINES, 2022.10',
   '<img width="600" alt="image" src="https://github.com/user-attachments/assets/1-2.png" />',
   '<img src="a.png">',
 )
@@ -91,6 +95,13 @@ const edgePiece = fc.constantFrom(
   '&',
   '&amp;',
   '**',
+  '- ',
+  '-  two spaces',
+  '* star item',
+  '+ plus item',
+  '1. first',
+  '#heading-like',
+  '## heading',
   '**-a**',
   '**a-**',
   '***a***',
@@ -148,6 +159,7 @@ const commentish = fc
 describe('parsePlainMarkdown', () => {
   it('builds the tree fromMarkdown with GFM builds, key order and positions included', () => {
     let accepted = 0
+    let acceptedLists = 0
     let runs = 0
     fc.assert(
       fc.property(commentish, (markdown) => {
@@ -155,6 +167,7 @@ describe('parsePlainMarkdown', () => {
         const plain = parsePlainMarkdown(markdown)
         if (plain === undefined) return
         accepted++
+        if (plain.children.some((node) => node.type === 'list')) acceptedLists++
         const full = withFullGfm(markdown)
         expect(plain).toEqual(full)
         expect(JSON.stringify(plain)).toBe(JSON.stringify(full))
@@ -163,6 +176,7 @@ describe('parsePlainMarkdown', () => {
     )
     // The pieces are chosen so that the fast path is taken often enough to be tested.
     expect(accepted).toBeGreaterThan(runs / 10)
+    expect(acceptedLists).toBeGreaterThan(runs / 100)
   })
 
   it('reads a post comment: a label paragraph and a URL paragraph', () => {
@@ -219,6 +233,27 @@ describe('parsePlainMarkdown', () => {
     })
   })
 
+  it('reads a tight list of one-line items, also right after a paragraph', () => {
+    const markdown =
+      '関連:\n- #1000\n- GRADIENT: Transformer Dataset, THINKING MACHINES, 2022.10\n\nend'
+    const tree = parsePlainMarkdown(markdown)
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(withFullGfm(markdown)))
+    expect(tree?.children.map((node) => node.type)).toEqual(['paragraph', 'list', 'paragraph'])
+    expect(tree?.children[1]).toMatchObject({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: [
+        { type: 'listItem', children: [{ type: 'paragraph', children: [{ value: '#1000' }] }] },
+        { type: 'listItem', position: { start: { line: 3, column: 1 } } },
+      ],
+    })
+    // Loose lists, lazy lines and other markers go to fromMarkdown.
+    expect(parsePlainMarkdown('- a\n\n- b')).toBeUndefined()
+    expect(parsePlainMarkdown('- a\nlazy')).toBeUndefined()
+    expect(parsePlainMarkdown('* a')).toBeUndefined()
+  })
+
   it('counts columns in UTF-16 code units, as micromark does', () => {
     const markdown = '😀 https://example.org/a'
     expect(JSON.stringify(parsePlainMarkdown(markdown))).toBe(JSON.stringify(withFullGfm(markdown)))
@@ -228,7 +263,8 @@ describe('parsePlainMarkdown', () => {
     for (const markdown of [
       '',
       '**bold**',
-      '- item',
+      '- [ ] task',
+      '- item\n\n- loose',
       '1. item',
       '> quote',
       '# heading',
