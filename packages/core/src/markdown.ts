@@ -267,7 +267,7 @@ type Point = NonNullable<Root['position']>['start']
  *
  * @example
  * parsePlainMarkdown('元ポスト:\n\nhttps://x.com/a/status/1')?.children[1]?.type // => 'paragraph'
- * parsePlainMarkdown('- item') // => undefined
+ * parsePlainMarkdown('> a quote') // => undefined
  */
 export function parsePlainMarkdown(markdown: string): Root | undefined {
   const length = markdown.length
