@@ -5,15 +5,7 @@
  * modules, so it starts in a few milliseconds. Requests are handled in the order they come.
  */
 import { createHash } from 'node:crypto'
-import {
-  constants,
-  copyFileSync,
-  linkSync,
-  mkdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { constants, copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { FileThreadReply, FileThreadRequest, ThreadError } from './file-thread.js'
@@ -78,12 +70,6 @@ function handle(request: FileThreadRequest): FileThreadReply | undefined {
       } catch (error) {
         return { kind: 'write-failed', id: request.id, error: describe(error) }
       }
-    case 'remove':
-      // Best effort: what is left is deleted when the folder is replaced in turn.
-      try {
-        rmSync(request.path, { recursive: true, force: true })
-      } catch {}
-      return undefined
     case 'settle': {
       const reply: FileThreadReply = {
         kind: 'settled',

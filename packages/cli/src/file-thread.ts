@@ -58,7 +58,6 @@ export interface ThreadError {
 export type FileThreadRequest =
   | { kind: 'links'; targets: string[]; sources: string[] }
   | { kind: 'write'; id: number; target: string; contents: Uint8Array }
-  | { kind: 'remove'; path: string }
   | { kind: 'settle' }
 
 /** What the file thread answers: each `write`, and each `settle` once all before it are done. */
@@ -102,11 +101,6 @@ export function fileThreadScript(): URL | undefined {
 
 /** A running file thread: {@link StagedFiles} for one staging folder, and `close`. */
 export interface FileThread extends StagedFiles {
-  /**
-   * Deletes the folder `path` (absolute), whatever it holds, before what is queued after it;
-   * best effort (a failure is not reported). {@link StagedFiles.settle} waits for it too.
-   */
-  remove(path: string): void
   /** Stops the thread (after {@link StagedFiles.settle}, or to give up). */
   close(): Promise<void>
 }
@@ -247,10 +241,6 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
         drained = { promise, resolve }
       }
       return drained.promise
-    },
-    remove(path) {
-      flushLinks()
-      worker.postMessage({ kind: 'remove', path } satisfies FileThreadRequest)
     },
     settle() {
       if (broken !== undefined) return Promise.reject(broken)

@@ -10,16 +10,7 @@
  *   earlier run wrote it (it holds the marker file `.paper-notes-output`) or with `force`.
  */
 import { randomBytes } from 'node:crypto'
-import {
-  constants,
-  copyFileSync,
-  linkSync,
-  mkdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { constants, copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import {
   copyFile,
   link,
@@ -41,12 +32,6 @@ import { addStagingFolder, forgetStagingFolder } from './staging-folders.js'
  * `build-cache.ts`). Renderers may not write into it.
  */
 export const cacheFolder = '.paper-notes-cache'
-
-/**
- * Where a build with `keepReplaced` leaves the output folder it replaced, relative to the new
- * one: inside the cache folder, which is not part of the site.
- */
-export const replacedOutputPath = `${cacheFolder}/replaced-output`
 
 /** The file every run writes into its output folder, marking it as safe to replace next time. */
 export const outputMarkerFile = '.paper-notes-output'
@@ -79,14 +64,6 @@ export interface WriteOutputOptions {
   force?: boolean
   /** Called after each file is written (for progress). */
   onFileWritten?: (path: string) => void
-  /**
-   * Instead of deleting the output folder it replaces (thousands of unlinks at the end of the
-   * run), move it to {@link replacedOutputPath} inside the new one, when the new one has a
-   * cache folder; the next `build` deletes it in the background while it renders. Unchanged
-   * files in it are hard links of the new ones, so it takes little room. Any folder it had
-   * kept there in turn is deleted at once, so they never nest deeper.
-   */
-  keepReplaced?: boolean
 }
 
 /** What {@link writeOutput} wrote. */
@@ -446,27 +423,10 @@ export async function openOutputStaging(
           target,
         ])
       }
-      if (options.keepReplaced && keptReplaced(target, retired)) return
       // Synchronously: the promise version walks the thousands of entries with a round trip
       // through the thread pool for each, about twice the CPU time of this (measured).
       rmSync(retired, { recursive: true, force: true })
     },
-  }
-}
-
-/**
- * Moves the replaced output folder `retired` to {@link replacedOutputPath} in the new output
- * folder `target` (see `WriteOutputOptions.keepReplaced`); `false` when it cannot (no cache
- * folder there, or a rename failed), and the caller deletes it.
- */
-function keptReplaced(target: string, retired: string): boolean {
-  try {
-    if (!statSync(join(target, cacheFolder)).isDirectory()) return false
-    rmSync(join(retired, replacedOutputPath), { recursive: true, force: true })
-    renameSync(retired, join(target, replacedOutputPath))
-    return true
-  } catch {
-    return false
   }
 }
 

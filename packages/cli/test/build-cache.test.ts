@@ -160,15 +160,6 @@ describe('the build cache', () => {
       'manifest.json',
       'parsed-1.jsonl',
       'parsed-2.jsonl',
-      'replaced-output',
-    ])
-    // The output this build replaced, kept for the next build to delete: the one before the
-    // edit, holding no older output in turn.
-    const replaced = join(cacheDir, 'replaced-output')
-    expect(await readFile(join(replaced, 'notes.json'), 'utf8')).toContain('実務でそのまま使える')
-    expect((await readdir(join(replaced, '.paper-notes-cache'))).sort()).toEqual([
-      'manifest.json',
-      'parsed-1.jsonl',
     ])
     const second = await readFile(join(cacheDir, 'parsed-2.jsonl'), 'utf8')
     expect(second.split('\n')).toHaveLength(1 + 1 + 1)

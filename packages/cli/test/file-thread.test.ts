@@ -37,27 +37,6 @@ const kinds: [string, (staging: string) => StagedFiles & Partial<Pick<FileThread
   ['in this thread', (staging) => stageFilesHere(staging, new Set())],
 ]
 
-describe('the file thread', () => {
-  beforeAll(assertBuilt)
-
-  it('deletes a folder before what is queued after it, and settles after it', async () => {
-    const old = await makeTempDir()
-    await writeTree(old, { 'notes/1.html': '1', 'tags/nlp/page-2.html': '2', 'index.html': 'i' })
-    const staging = await makeTempDir()
-    const files = startFileThread(script, staging)
-    try {
-      files.remove(join(old, 'notes'))
-      files.remove(join(old, 'missing')) // nothing there: no failure
-      await files.write('index.html', 'new')
-      await files.settle()
-      expect(await listTree(old)).toEqual(['index.html', 'tags/nlp/page-2.html'])
-      expect(await listTree(staging)).toEqual(['index.html'])
-    } finally {
-      await files.close()
-    }
-  })
-})
-
 describe('the file thread backlog', () => {
   beforeAll(assertBuilt)
 

@@ -4,12 +4,9 @@ import type { RenderedFile } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { removeStagingFolders } from '../src/staging-folders.js'
 import {
-  cacheFolder,
   checkOutputPaths,
   OutputError,
-  openOutputStaging,
   outputMarkerFile,
-  replacedOutputPath,
   stageLinks,
   writeOutput,
   writeStagedFile,
@@ -111,33 +108,6 @@ describe('writeOutput', () => {
       'output-path-clash',
     )
     expect(await readdir(cwd)).toEqual([])
-  })
-
-  it('with keepReplaced, moves the replaced output into the cache folder, never nesting them', async () => {
-    const cwd = await makeTempDir()
-    const site = join(cwd, 'site')
-    const commitWith = async (html: string, cache: boolean) => {
-      const staging = await openOutputStaging('site', { cwd, keepReplaced: true })
-      await staging.write('index.html', html)
-      if (cache)
-        writeStagedFile(staging.dir, `${cacheFolder}/manifest.json`, '{}', new Set(), {
-          cache: true,
-        })
-      await staging.commit()
-    }
-    await commitWith('first', true)
-    expect(await readdir(join(site, cacheFolder))).toEqual(['manifest.json'])
-    await commitWith('second', true)
-    expect(await readFile(join(site, 'index.html'), 'utf8')).toBe('second')
-    expect(await readFile(join(site, replacedOutputPath, 'index.html'), 'utf8')).toBe('first')
-    await commitWith('third', true)
-    expect(await readFile(join(site, replacedOutputPath, 'index.html'), 'utf8')).toBe('second')
-    // The output kept by the second commit was deleted, not kept inside the third's.
-    expect(await readdir(join(site, replacedOutputPath, cacheFolder))).toEqual(['manifest.json'])
-    // A new output without a cache folder: the replaced one is deleted.
-    await commitWith('fourth', false)
-    expect(await listTree(site)).toEqual([outputMarkerFile, 'index.html'])
-    expect(await readdir(cwd)).toEqual(['site'])
   })
 
   it('keeps the previous output when writing fails half-way', async () => {

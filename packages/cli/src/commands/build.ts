@@ -42,7 +42,6 @@ import {
   type OutputStaging,
   openOutputStaging,
   outputMarkerFile,
-  replacedOutputPath,
   writeStagedFile,
 } from '../write-output.js'
 import { type OutputRunOptions, startOutputRun } from './output-run.js'
@@ -228,12 +227,9 @@ export async function runBuild(
 
     let staging: OutputStaging
     try {
-      // The output this build replaces is kept, not deleted, in the new one's cache folder
-      // (thousands of unlinks were ~0.1-0.4 s of every build); the next build deletes it.
       staging = await openOutputStaging(outDir, {
         cwd: io.cwd,
         force: options.force,
-        keepReplaced: useCache,
         inputs: run.read.sources.flatMap((source) =>
           source.absolutePath === undefined ? [] : [source.absolutePath],
         ),
@@ -271,10 +267,6 @@ export async function runBuild(
         const fileScript = previous === undefined ? undefined : fileThreadScript()
         const files =
           fileScript === undefined ? undefined : startFileThread(fileScript, staging.dir)
-        // The output the previous build replaced, kept in its cache folder (see keepReplaced
-        // above): deleted there while this thread renders. Only in an output with a cache of
-        // ours: a folder replaced with --force is not touched before the swap.
-        if (previous !== undefined) files?.remove(join(outDir, replacedOutputPath))
         try {
           shares = [
             await renderShare(collection, renderers, {
