@@ -10,15 +10,6 @@ import { packageConfig } from '../../tsup.shared.ts'
 // The parser's package.json (its version keys the build cache) is inlined, not imported.
 const inlined = /^@paper-notes\/parser\/package\.json$/
 
-// The ESM build bundles every dependency (the paper-notes packages and the unified, YAML and XML
-// libraries under them) into its chunks: loading them as separate modules meant resolving and
-// reading several hundred small files, ~0.2 s of every run (measured: importing core, parser
-// and the renderers took 0.42 s as modules, about half that bundled). Bundled CommonJS
-// dependencies call `require`, which an ES module gets from `createRequire`.
-const everything = /./
-const requireShim =
-  "import { createRequire as __paperNotesCreateRequire } from 'node:module'; const require = __paperNotesCreateRequire(import.meta.url);"
-
 export default defineConfig(
   packageConfig(import.meta.dirname, { index: 'src/index.ts', bin: 'src/bin.ts' })
     .map((options) => ({ ...options, noExternal: [...(options.noExternal ?? []), inlined] }))
@@ -33,8 +24,6 @@ export default defineConfig(
               'file-thread-worker': 'src/file-thread-worker.ts',
             },
             splitting: true,
-            noExternal: [everything],
-            banner: { js: requireShim },
           }
         : options,
     ),
