@@ -141,9 +141,11 @@ export async function runBuild(
   }
 
   try {
+    // Trees without positions: what the parse cache holds anyway, and less memory per note.
     const parseOptions = {
       ...(options.format === undefined ? {} : { format: options.format }),
       ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
+      positions: false,
     }
     const parsedFiles: ParseCacheEntry[] = []
     let parseCache: ParseCacheSegments | undefined
