@@ -6,7 +6,7 @@ export { countDiagnostics } from './diagnostic.js'
 export { stableHash } from './hash.js'
 export type { BaseUrlContext } from './http-url.js'
 export { checkBaseUrl, safeHttpUrl } from './http-url.js'
-export { parseMarkdown } from './markdown.js'
+export { type MarkdownParseOptions, parseMarkdown } from './markdown.js'
 export type {
   Comment,
   GeneratedText,
