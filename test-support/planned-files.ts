@@ -16,6 +16,24 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { runWithBuiltPackages } from './built-package.ts'
 import { makeComment, makeNote, sampleNotes } from './note-factory.ts'
 
+/**
+ * Checks that each planned file works its `dependsOn` out lazily, in a getter, once (the same
+ * object on a second read, with a 16-hex-digit key), except files that read nothing of the
+ * collection, which carry a fixed value with an empty key.
+ */
+export function expectLazyDependsOn(plan: Iterable<PlannedFile>): void {
+  for (const file of plan) {
+    const descriptor = Object.getOwnPropertyDescriptor(file, 'dependsOn')
+    if (descriptor?.get === undefined) {
+      expect(file.dependsOn?.key, file.path).toBe('')
+      continue
+    }
+    const first = file.dependsOn
+    expect(first?.key, file.path).toMatch(/^[0-9a-f]{16}$/)
+    expect(file.dependsOn, file.path).toBe(first)
+  }
+}
+
 /** The shared sample notes and one more that refers to two of them (`#4175`, an issue URL). */
 export function notesWithReferences(): Note[] {
   const markdown =
