@@ -30,6 +30,7 @@ export {
   fileDependencies,
   isSafeOutputPath,
   noDependencies,
+  plannedFile,
   renderPlannedFiles,
 } from './renderer.js'
 export type { SafeHtmlOptions } from './safe-html.js'

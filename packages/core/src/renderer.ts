@@ -73,6 +73,42 @@ export interface PlannedFile {
   render(): string | Uint8Array
 }
 
+/**
+ * A {@link PlannedFile} whose `dependsOn` is worked out by `dependencies()` when a host first
+ * reads it, and kept: a host that only renders (as a renderer's `render` does) never pays for
+ * it, and one that reads it twice gets the same value. `dependencies` may return `undefined`
+ * when the renderer cannot tell.
+ *
+ * @example
+ * const file = plannedFile(
+ *   'notes.json',
+ *   'application/json',
+ *   () => fileDependencies(collection.notes),
+ *   () => JSON.stringify(collection.notes),
+ * )
+ */
+export function plannedFile(
+  path: string,
+  mediaType: string,
+  dependencies: () => FileDependencies | undefined,
+  render: () => string | Uint8Array,
+): PlannedFile {
+  let worked = false
+  let known: FileDependencies | undefined
+  return {
+    path,
+    mediaType,
+    get dependsOn() {
+      if (!worked) {
+        known = dependencies()
+        worked = true
+      }
+      return known
+    },
+    render,
+  }
+}
+
 /** A pluggable output format. */
 export interface Renderer<Options = unknown> {
   /** A short, unique name, e.g. `html`, `json`, `rss`. */

@@ -7,6 +7,7 @@ import {
   isSafeOutputPath,
   noDependencies,
   type PlannedFile,
+  plannedFile,
   type Renderer,
   renderPlannedFiles,
 } from '../src/index.js'
@@ -78,6 +79,46 @@ describe('renderPlannedFiles', () => {
     }
     renderPlannedFiles(plan())
     expect(order).toEqual(['plan x', 'render x', 'plan y', 'render y'])
+  })
+})
+
+describe('plannedFile', () => {
+  it('works dependsOn out only when it is first read, and only once', () => {
+    const notes = [makeNote({ id: '4175' })]
+    let calls = 0
+    const file = plannedFile(
+      'tags/nlp.json',
+      'application/json',
+      () => {
+        calls += 1
+        return fileDependencies(notes, { slug: 'nlp' })
+      },
+      () => '[]\n',
+    )
+    expect(file.path).toBe('tags/nlp.json')
+    expect(file.mediaType).toBe('application/json')
+    expect(file.render()).toBe('[]\n')
+    expect(calls).toBe(0)
+    const first = file.dependsOn
+    expect(first?.notes).toEqual(notes)
+    expect(file.dependsOn).toBe(first)
+    expect(calls).toBe(1)
+  })
+
+  it('keeps an undefined answer too, without asking again', () => {
+    let calls = 0
+    const file = plannedFile(
+      'page.html',
+      'text/html',
+      () => {
+        calls += 1
+        return undefined
+      },
+      () => '<p>x</p>',
+    )
+    expect(file.dependsOn).toBeUndefined()
+    expect(file.dependsOn).toBeUndefined()
+    expect(calls).toBe(1)
   })
 })
 

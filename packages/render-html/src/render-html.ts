@@ -13,6 +13,7 @@ import {
   defineRenderer,
   noDependencies,
   notePagePath,
+  plannedFile,
   renderPlannedFiles,
   tagPagePath,
 } from '@paper-notes/core'
@@ -118,16 +119,12 @@ function* planSite(
     dependsOn: (pages: PageDependencies) => FileDependencies,
     build: (context: ReturnType<typeof createPageContext>) => Element,
   ): PlannedFile => {
-    let known: FileDependencies | undefined
-    return {
+    // dependsOn is worked out when a host asks (a cache does; `renderHtml` does not).
+    return plannedFile(
       path,
-      mediaType: htmlMediaType,
-      // Worked out when a host asks (a cache does; `renderHtml` does not).
-      get dependsOn() {
-        if (known === undefined && dependencies !== undefined) known = dependsOn(dependencies)
-        return known
-      },
-      render() {
+      htmlMediaType,
+      () => (dependencies === undefined ? undefined : dependsOn(dependencies)),
+      () => {
         const context = createPageContext(collection, resolved, templates, path)
         useNoteCardCache(context, cards)
         const tree: Root = templates.layout(
@@ -141,7 +138,7 @@ function* planSite(
         )
         return `${serializePage(tree, cards.trusts)}\n`
       },
-    }
+    )
   }
 
   const newest = collection.notes.slice(0, resolved.pageSize)

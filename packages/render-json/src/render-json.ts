@@ -2,19 +2,14 @@
  * The JSON renderer: `notes.json`, `tags.json`, `tags/<slug>.json`, `schema.json`,
  * `notes.schema.json` and `feed.json` (JSON Feed 1.1).
  */
-import type {
-  Collection,
-  FileDependencies,
-  PlannedFile,
-  RenderedFile,
-  Renderer,
-} from '@paper-notes/core'
+import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
 import {
   defineRenderer,
   fileDependencies,
   noDependencies,
   noteSchema,
   notesSchema,
+  plannedFile,
   renderPlannedFiles,
 } from '@paper-notes/core'
 import packageJson from '../package.json' with { type: 'json' }
@@ -58,28 +53,6 @@ export function planJson(
 ): Iterable<PlannedFile> {
   const settings = resolveJsonOptions(options)
   return planJsonFiles(collection, settings)
-}
-
-/**
- * A planned file whose `dependsOn` is worked out once, when a host reads it (a cache does;
- * `renderJson` does not).
- */
-function plannedFile(
-  path: string,
-  mediaType: string,
-  dependencies: () => FileDependencies,
-  render: () => string,
-): PlannedFile {
-  let known: FileDependencies | undefined
-  return {
-    path,
-    mediaType,
-    get dependsOn() {
-      known ??= dependencies()
-      return known
-    },
-    render,
-  }
 }
 
 function* planJsonFiles(

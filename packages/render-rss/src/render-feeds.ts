@@ -14,6 +14,7 @@ import type {
 import {
   defineRenderer,
   fileDependencies,
+  plannedFile,
   renderPlannedFiles,
   siteUrl,
   tagPagePath,
@@ -80,27 +81,18 @@ function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Gener
     tag?: TagInfo,
   ): Generator<PlannedFile> {
     const listed = notes.slice(0, settings.limit)
-    // Worked out once per pair, when a host asks (a cache does; `renderFeeds` does not).
+    // Worked out once for both feeds of the pair, when a host asks (a cache does; `renderFeeds`
+    // does not).
     let known: FileDependencies | undefined
     const dependsOn = () =>
       (known ??= fileDependencies(listed, tag && { name: tag.name, slug: tag.slug }))
     const common = () => ({ ...source, authorName: settings.siteTitle, items: listed.map(itemOf) })
-    yield {
-      path: paths.rss,
-      mediaType: rssType,
-      get dependsOn() {
-        return dependsOn()
-      },
-      render: () => buildRssFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.rss) }),
-    }
-    yield {
-      path: paths.atom,
-      mediaType: atomType,
-      get dependsOn() {
-        return dependsOn()
-      },
-      render: () => buildAtomFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.atom) }),
-    }
+    yield plannedFile(paths.rss, rssType, dependsOn, () =>
+      buildRssFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.rss) }),
+    )
+    yield plannedFile(paths.atom, atomType, dependsOn, () =>
+      buildAtomFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.atom) }),
+    )
   }
 
   yield* pair(
