@@ -5,10 +5,11 @@
  * modules, so it starts in a few milliseconds. Requests are handled in the order they come.
  */
 import { createHash } from 'node:crypto'
-import { constants, copyFileSync, linkSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { FileThreadReply, FileThreadRequest, ThreadError } from './file-thread.js'
+import { linkOrCopy } from './link-or-copy.js'
 
 const port = parentPort
 const made = new Set<string>()
@@ -43,12 +44,7 @@ function handle(request: FileThreadRequest): FileThreadReply | undefined {
         const from = request.sources[i]!
         try {
           folderOf(target)
-          try {
-            linkSync(from, target)
-          } catch (error) {
-            if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
-            copyFileSync(from, target, constants.COPYFILE_EXCL)
-          }
+          linkOrCopy(from, target)
         } catch (error) {
           linkFailure ??= describe(error)
         }

@@ -10,7 +10,7 @@
  *   earlier run wrote it (it holds the marker file `.paper-notes-output`) or with `force`.
  */
 import { randomBytes } from 'node:crypto'
-import { constants, copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { constants, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import {
   copyFile,
   link,
@@ -25,6 +25,7 @@ import {
 import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
 import { isSafeOutputPath, type RenderedFile } from '@paper-notes/core'
+import { linkOrCopy } from './link-or-copy.js'
 import { addStagingFolder, forgetStagingFolder } from './staging-folders.js'
 
 /**
@@ -247,13 +248,7 @@ export function linkStagedFile(
   made: MadeFolders,
   options: StagedFileOptions = {},
 ): void {
-  const target = stagedTarget(stagingDir, path, made, options)
-  try {
-    linkSync(from, target)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
-    copyFileSync(from, target, constants.COPYFILE_EXCL)
-  }
+  linkOrCopy(from, stagedTarget(stagingDir, path, made, options))
 }
 
 /**
