@@ -1,13 +1,15 @@
 /**
  * The entry of a `paper-notes build --jobs N` worker thread (see `build-workers.ts`): parses
- * batches of input files and renders one share of the output files into the staging folder.
+ * batches of input files, then renders the tasks it takes from the build's shared queue into the
+ * staging folder.
  */
 import { parentPort } from 'node:worker_threads'
 import { createCollection } from '@paper-notes/core'
 import type { WorkerReply, WorkerRequest } from './build-workers.js'
 import { parseSource } from './parse-source.js'
-import { renderShare } from './render-share.js'
+import { planMismatch, planTasks, renderTasks, taskListKeys } from './render-share.js'
 import { planRenderers } from './renderers.js'
+import { claimTask, closeTaskQueue } from './task-queue.js'
 
 /** Files between two progress messages. */
 const progressEvery = 64
@@ -20,30 +22,42 @@ async function handle(request: WorkerRequest, reply: (message: WorkerReply) => v
     reply({ kind: 'parsed', results })
     return
   }
-  const renderers = await planRenderers(request.renderers)
-  const collection = createCollection(request.notes)
-  let pending = 0
-  const result = await renderShare(collection, renderers, {
-    share: request.share,
-    stagingDir: request.stagingDir,
-    ...(request.previous === undefined
-      ? {}
-      : {
-          previous: {
-            outDir: request.previous.outDir,
-            files: new Map(request.previous.files),
-          },
-        }),
-    onFile: () => {
-      pending += 1
-      if (pending === progressEvery) {
-        reply({ kind: 'progress', count: pending })
-        pending = 0
-      }
-    },
-  })
-  if (pending > 0) reply({ kind: 'progress', count: pending })
-  reply({ kind: 'rendered', result })
+  const { queue, end } = request
+  try {
+    const renderers = await planRenderers(request.renderers)
+    const collection = createCollection(request.notes)
+    const previous =
+      request.previous === undefined
+        ? undefined
+        : { outDir: request.previous.outDir, files: new Map(request.previous.files) }
+    // The same notes and renderers give the main thread's plan: tasks are named by index.
+    const { tasks } = planTasks(collection, renderers)
+    const failure = planMismatch(taskListKeys(tasks), request.taskListKeys)
+    if (failure !== undefined) {
+      closeTaskQueue(queue)
+      reply({ kind: 'rendered', result: { files: [], failure } })
+      return
+    }
+    let pending = 0
+    const result = await renderTasks(tasks, {
+      stagingDir: request.stagingDir,
+      ...(previous === undefined ? {} : { previous }),
+      next: () => claimTask(queue, end),
+      onFailure: () => closeTaskQueue(queue),
+      onFile: () => {
+        pending += 1
+        if (pending === progressEvery) {
+          reply({ kind: 'progress', count: pending })
+          pending = 0
+        }
+      },
+    })
+    if (pending > 0) reply({ kind: 'progress', count: pending })
+    reply({ kind: 'rendered', result })
+  } catch (error) {
+    closeTaskQueue(queue)
+    throw error
+  }
 }
 
 const port = parentPort

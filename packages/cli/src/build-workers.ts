@@ -1,17 +1,19 @@
 /**
- * The worker threads of `paper-notes build --jobs N`: each runs `build-worker.js` (a tsup entry
- * of its own, so it exists only in the built `dist/`), parses batches of input files and then
- * renders one share of the output files. Requests and replies are plain structured-cloneable
- * objects; every worker handles one request at a time.
+ * The worker threads of `paper-notes build --jobs N`: N - 1 threads besides the main one. Each
+ * runs `build-worker.js` (a tsup entry of its own, so it exists only in the built `dist/`),
+ * parses batches of input files and then renders the tasks it takes from the build's shared
+ * queue (see `task-queue.ts`). Requests and replies are plain structured-cloneable objects;
+ * every worker handles one request at a time.
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Note } from '@paper-notes/core'
 import type { ManifestEntry, ParsedFile } from './build-cache.js'
-import type { SourceParseOptions } from './parse-source.js'
-import type { Share, ShareResult } from './render-share.js'
+import { parseSource, type SourceParseOptions } from './parse-source.js'
+import type { ShareResult } from './render-share.js'
 import type { PlanRenderersOptions } from './renderers.js'
+import type { QueueEnd } from './task-queue.js'
 
 /** What the main thread asks a worker to do. */
 export type WorkerRequest =
@@ -24,9 +26,13 @@ export type WorkerRequest =
       kind: 'render'
       notes: Note[]
       renderers: Omit<PlanRenderersOptions, 'warn'>
-      share: Share
       stagingDir: string
       previous?: { outDir: string; files: [string, ManifestEntry][] }
+      /** The build's task queue (see `task-queue.ts`) and the end this worker takes from. */
+      queue: SharedArrayBuffer
+      end: QueueEnd
+      /** The main thread's `taskListKeys`: the worker's plan must be the same. */
+      taskListKeys: [string, string][]
     }
 
 /** What a worker answers. `progress` may come any number of times before the answer. */
@@ -70,18 +76,18 @@ export interface BuildWorkers {
   /** How many threads. */
   readonly size: number
   /**
-   * Parses `files` in batches on whichever worker is free; results come back in input order.
-   * `onParsed` is told how many files and notes each finished batch held.
+   * Parses `files` in batches on whichever thread is free, this one included; results come
+   * back in input order. `onParsed` is told how many files and notes each finished batch held.
    */
   parse(
     files: readonly { path: string; contents: string }[],
     options: SourceParseOptions,
     onParsed: (files: number, notes: number) => void,
   ): Promise<ParsedFile[]>
-  /** Asks worker `index` to render share `index` of `size`. */
+  /** Asks worker `index` (from 0) to render the tasks it takes from the request's queue. */
   render(
     index: number,
-    request: Omit<Extract<WorkerRequest, { kind: 'render' }>, 'kind' | 'share'>,
+    request: Omit<Extract<WorkerRequest, { kind: 'render' }>, 'kind'>,
     onProgress: (count: number) => void,
   ): Promise<ShareResult>
   /** Stops every worker. */
@@ -132,12 +138,16 @@ function call(
 /** Files per parse request: small enough to balance the threads, large enough to be cheap. */
 const parseBatchSize = 48
 
+/** Lets the event loop take worker messages between two batches this thread parses. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /**
- * Starts `count` worker threads running `script` (see {@link workerScript}).
+ * Starts `count` worker threads running `script` (see {@link workerScript}): for
+ * `--jobs N`, N - 1 of them, the main thread being the N-th.
  *
  * @example
  * const script = workerScript()
- * const workers = script && startBuildWorkers(2, script)
+ * const workers = script && startBuildWorkers(1, script)
  */
 export function startBuildWorkers(count: number, script: URL): BuildWorkers {
   const slots: Slot[] = Array.from({ length: count }, () => ({ worker: new Worker(script) }))
@@ -146,11 +156,23 @@ export function startBuildWorkers(count: number, script: URL): BuildWorkers {
     async parse(files, options, onParsed) {
       const results: ParsedFile[] = new Array(files.length)
       let next = 0
+      const take = () => {
+        const start = next
+        const batch = files.slice(start, start + parseBatchSize)
+        next += batch.length
+        return { start, batch }
+      }
+      const done = (start: number, batch: readonly unknown[], parsed: ParsedFile[]) => {
+        let notes = 0
+        parsed.forEach((result, offset) => {
+          results[start + offset] = result
+          notes += result.notes.length
+        })
+        onParsed(batch.length, notes)
+      }
       const runSlot = async (slot: Slot) => {
         while (next < files.length) {
-          const start = next
-          const batch = files.slice(start, start + parseBatchSize)
-          next += batch.length
+          const { start, batch } = take()
           const reply = await call(
             slot,
             {
@@ -161,23 +183,27 @@ export function startBuildWorkers(count: number, script: URL): BuildWorkers {
             () => {},
           )
           if (reply.kind !== 'parsed') throw new Error(`unexpected worker reply ${reply.kind}`)
-          let notes = 0
-          reply.results.forEach((result, offset) => {
-            results[start + offset] = result
-            notes += result.notes.length
-          })
-          onParsed(batch.length, notes)
+          done(start, batch, reply.results)
         }
       }
-      await Promise.all(slots.map(runSlot))
+      // This thread parses batches too (its results need no copying), yielding between them
+      // so that the workers' replies are taken and their next batches sent.
+      const runHere = async () => {
+        while (next < files.length) {
+          const { start, batch } = take()
+          done(
+            start,
+            batch,
+            batch.map((file) => parseSource(file, options)),
+          )
+          await yieldToEvents()
+        }
+      }
+      await Promise.all([...slots.map(runSlot), runHere()])
       return results
     },
     async render(index, request, onProgress) {
-      const reply = await call(
-        slots[index]!,
-        { kind: 'render', ...request, share: { index, count } },
-        onProgress,
-      )
+      const reply = await call(slots[index]!, { kind: 'render', ...request }, onProgress)
       if (reply.kind !== 'rendered') throw new Error(`unexpected worker reply ${reply.kind}`)
       return reply.result
     },

@@ -1,10 +1,12 @@
 /**
- * Renders one share of a build's files and writes each into the staging folder as soon as it is
- * made, so no thread holds every file at once. A build with `--jobs N` runs N shares (one per
- * worker thread); `--jobs 1` runs the single share in the main thread. A file whose cache
- * fingerprint matches the previous build's manifest, and whose previous bytes are still intact,
- * is linked from the previous output instead of rendered.
+ * Renders a build's files as a list of tasks (see {@link planTasks}) and writes each into the
+ * staging folder as soon as it is made, so no thread holds every file at once. `--jobs 1`
+ * renders every task in the main thread; with `--jobs N` the main thread and N - 1 workers each
+ * render a share, taking tasks one at a time from a queue they share (see `task-queue.ts`). A
+ * file whose cache fingerprint matches the previous build's manifest, and whose previous bytes
+ * are still intact, is linked from the previous output instead of rendered.
  */
+import { createHash, type Hash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Collection, PlannedFile } from '@paper-notes/core'
@@ -17,14 +19,6 @@ import {
 import { type StagedFiles, stageFilesHere } from './file-thread.js'
 import type { PlannedRenderer } from './renderers.js'
 import { type MadeFolders, stagedPath } from './write-output.js'
-
-/** Which share of the files to render: files of group `g` go to share `g % count`. */
-export interface Share {
-  /** This share, from 0. */
-  index: number
-  /** The number of shares. */
-  count: number
-}
 
 /** One output file a share wrote. */
 export interface ShareFile {
@@ -46,35 +40,26 @@ export interface ShareResult {
   failure?: { renderer: string; message: string }
 }
 
-/** Options of {@link renderShare}. */
-export interface RenderShareOptions {
-  /** The share to render. */
-  share: Share
+/** Options of {@link renderTasks}. */
+export interface RenderTasksOptions {
   /** The staging folder files are written to. */
   stagingDir: string
   /** The previous build's cache, when there is one and it may be used. */
   previous?: PreviousCache
   /** Called after each file is written. */
   onFile?: (file: ShareFile) => void
-  /** The files already planned by {@link planFiles} (one share only): rendered in that order. */
-  planned?: readonly FingerprintedFile[]
+  /**
+   * The index of the next task this thread renders, `undefined` when none is left (a shared
+   * queue's `claim`, see `task-queue.ts`); by default every task, in order.
+   */
+  next?: () => number | undefined
+  /** Called once when a renderer fails here, so other threads stop taking tasks. */
+  onFailure?: () => void
   /**
    * Where the files go (the build's file thread, see `file-thread.ts`); by default they are
    * written in this thread and linked on the thread pool ({@link stageFilesHere}).
    */
   files?: StagedFiles
-}
-
-/**
- * The group a planned file belongs to: its first two path segments without extensions, so that
- * a tag's pages and feeds (`tags/rl.html`, `tags/rl/2.html`, `tags/rl.rss.xml`) go to one share.
- */
-export function fileGroup(path: string): string {
-  return path
-    .split('/')
-    .slice(0, 2)
-    .map((segment) => segment.replace(/\..*$/, ''))
-    .join('/')
 }
 
 /**
@@ -101,57 +86,153 @@ function reusable(
   }
 }
 
-/** A planned file with its cache fingerprint, as {@link planFiles} lists it. */
-export interface FingerprintedFile {
-  /** The renderer that planned it. */
-  renderer: PlannedRenderer
-  /** The planned file. */
-  file: PlannedFile
-  /** Its fingerprint (`undefined`: always rendered). */
-  fingerprint: string | undefined
-  /** `true` when the previous manifest has no matching fingerprint for it. */
-  stale: boolean
-}
-
 /**
- * Plans every file of every renderer with its fingerprint, when every renderer has a `plan`
- * (else `undefined`). The build counts the stale files to choose between rendering in this
- * thread and starting workers, and renders in this thread from this list.
+ * One unit of a build's rendering: a planned file (`file`), or a renderer without a plan, which
+ * renders whole (`file` undefined).
  */
-export function planFiles(
+export interface RenderTask {
+  /** The renderer. */
+  renderer: PlannedRenderer
+  /** The planned file; `undefined` for a renderer without a plan. */
+  file: PlannedFile | undefined
+  /** The collection the task renders. */
+  collection: Collection
+  /**
+   * The file's cache fingerprint (`undefined`: always rendered), worked out when first asked
+   * for: a thread works out only those of the files it renders.
+   */
+  readonly fingerprint: string | undefined
+}
+
+/** The tasks of a build, with how many of them the previous build cannot supply. */
+export interface PlannedTasks {
+  /** Every task: renderer by renderer, each renderer's files in plan order. */
+  tasks: RenderTask[]
+  /**
+   * How many tasks render rather than link: those whose fingerprint is not in the previous
+   * manifest, and every renderer without a plan. Only counted with a previous cache (each
+   * fingerprint is then worked out here); else every task.
+   */
+  stale: number
+}
+
+function task(
+  renderer: PlannedRenderer,
+  file: PlannedFile | undefined,
   collection: Collection,
-  renderers: readonly PlannedRenderer[],
-  previous: PreviousCache | undefined,
-): FingerprintedFile[] | undefined {
-  if (renderers.some((renderer) => renderer.plan === undefined)) return undefined
-  const files: FingerprintedFile[] = []
-  for (const renderer of renderers) {
-    for (const file of renderer.plan!(collection)) {
-      const fingerprint = fileFingerprint(renderer, file.path, file.dependsOn)
-      const stale =
-        fingerprint === undefined || previous?.files.get(file.path)?.fingerprint !== fingerprint
-      files.push({ renderer, file, fingerprint, stale })
-    }
+): RenderTask {
+  let fingerprint: string | undefined | null = null
+  return {
+    renderer,
+    file,
+    collection,
+    get fingerprint() {
+      if (fingerprint === null) {
+        fingerprint =
+          file === undefined ? undefined : fileFingerprint(renderer, file.path, file.dependsOn)
+      }
+      return fingerprint
+    },
   }
-  return files
 }
 
 /**
- * Renders and writes the files of `share` (see {@link Share}): for a renderer with a `plan`, the
- * planned files whose group ({@link fileGroup}) falls in the share, in plan order; the k-th
- * renderer without one (from 0) renders whole, in share `k % count`. Write failures throw (an
- * `OutputError`); a renderer that throws ends the share with `failure`. With `planned` (from
- * {@link planFiles}, one share only) the renderers are not planned again.
+ * Plans the build's tasks: each planned file of a renderer with a `plan`, one whole render per
+ * renderer without one. Every thread of a build plans the same list from the same notes, so a
+ * task is named by its index.
  *
  * @example
- * const { files } = await renderShare(collection, renderers, { share: { index: 0, count: 1 }, stagingDir })
+ * const { tasks, stale } = planTasks(collection, renderers, previous)
  */
-export async function renderShare(
+export function planTasks(
   collection: Collection,
   renderers: readonly PlannedRenderer[],
-  options: RenderShareOptions,
+  previous?: PreviousCache,
+): PlannedTasks {
+  const tasks: RenderTask[] = []
+  let stale = 0
+  for (const renderer of renderers) {
+    if (renderer.plan === undefined) {
+      tasks.push(task(renderer, undefined, collection))
+      stale += 1
+      continue
+    }
+    for (const file of renderer.plan(collection)) {
+      const planned = task(renderer, file, collection)
+      tasks.push(planned)
+      if (previous === undefined) continue
+      const { fingerprint } = planned
+      if (fingerprint === undefined || previous.files.get(file.path)?.fingerprint !== fingerprint)
+        stale += 1
+    }
+  }
+  return { tasks, stale: previous === undefined ? tasks.length : stale }
+}
+
+/**
+ * A digest of each renderer's tasks (which paths, in which order), by renderer name in task
+ * order. A worker compares its own plan's with the main thread's before it takes tasks by index.
+ *
+ * @example
+ * const keys = taskListKeys(planTasks(collection, renderers).tasks) // [['html', '3f…'], …]
+ */
+export function taskListKeys(tasks: readonly RenderTask[]): [string, string][] {
+  const keys: [string, string][] = []
+  let current: { renderer: PlannedRenderer; hash: Hash; chunk: string } | undefined
+  const finish = () => {
+    if (current === undefined) return
+    keys.push([current.renderer.name, current.hash.update(current.chunk).digest('hex')])
+  }
+  for (const { renderer, file } of tasks) {
+    if (current?.renderer !== renderer) {
+      finish()
+      current = { renderer, hash: createHash('sha1'), chunk: '' }
+    }
+    current.chunk += `${file === undefined ? '' : file.path}\0`
+    if (current.chunk.length > 65_536) {
+      current.hash.update(current.chunk)
+      current.chunk = ''
+    }
+  }
+  finish()
+  return keys
+}
+
+/**
+ * The first renderer whose tasks differ between two {@link taskListKeys} lists, as a share
+ * failure; `undefined` when they are the same.
+ */
+export function planMismatch(
+  mine: readonly [string, string][],
+  theirs: readonly [string, string][],
+): ShareResult['failure'] {
+  const length = Math.max(mine.length, theirs.length)
+  for (let index = 0; index < length; index++) {
+    const [name, key] = mine[index] ?? theirs[index]!
+    if (theirs[index]?.[0] === name && theirs[index]?.[1] === key) continue
+    return {
+      renderer: name,
+      message:
+        'it planned other files in a worker thread than in the main thread (with --jobs, a plan must depend only on the notes and the options)',
+    }
+  }
+  return undefined
+}
+
+/**
+ * Renders and writes the tasks `options.next` hands out (by default all of them, in order).
+ * Write failures throw (an `OutputError`); a renderer that throws ends this thread's share
+ * with `failure`.
+ *
+ * @example
+ * const { tasks } = planTasks(collection, renderers)
+ * const { files } = await renderTasks(tasks, { stagingDir })
+ */
+export async function renderTasks(
+  tasks: readonly RenderTask[],
+  options: RenderTasksOptions,
 ): Promise<ShareResult> {
-  const { share, stagingDir, previous } = options
+  const { stagingDir, previous } = options
   const made: MadeFolders = new Set()
   // Unchanged files are linked in the background while the changed ones render here; on the
   // file thread, the rendered ones are encoded, hashed and written there too.
@@ -189,11 +270,14 @@ export async function renderShare(
     await staged.settle()
     if (writeErrors.length > 0) throw writeErrors[0]
   }
-  const renderPlanned = async (
-    renderer: PlannedRenderer,
-    planned: PlannedFile,
-    fingerprint: string | undefined,
-  ) => {
+  const renderOne = async ({ renderer, file: planned, fingerprint, collection }: RenderTask) => {
+    if (planned === undefined) {
+      for (const file of await renderer.render(collection)) {
+        write(renderer, file.path, file.contents, undefined)
+        await staged.backlog()
+      }
+      return
+    }
     stagedPath(stagingDir, planned.path) // refuse an unsafe path before rendering it
     const old = reusable(previous, planned.path, fingerprint)
     if (old !== undefined) {
@@ -204,60 +288,25 @@ export async function renderShare(
     write(renderer, planned.path, planned.render(), fingerprint)
     await staged.backlog()
   }
-  const failed = (renderer: PlannedRenderer, error: unknown): ShareResult => {
-    if (error instanceof Error && error.name === 'OutputError') throw error
-    if (isFileSystemError(error)) throw error
-    return {
-      files,
-      failure: {
-        renderer: renderer.name,
-        message: error instanceof Error ? error.message : String(error),
-      },
-    }
-  }
 
   const renderAll = async (): Promise<ShareResult> => {
-    if (options.planned !== undefined) {
-      for (const { renderer, file, fingerprint } of options.planned) {
-        try {
-          await renderPlanned(renderer, file, fingerprint)
-        } catch (error) {
-          return failed(renderer, error)
-        }
-      }
-      return { files }
-    }
-
-    // Renderers without a plan render whole, spread over the shares in turn.
-    let unplanned = 0
-    for (const renderer of renderers) {
+    let sequential = 0
+    const next = options.next ?? (() => (sequential < tasks.length ? sequential++ : undefined))
+    for (let index = next(); index !== undefined; index = next()) {
+      const current = tasks[index]!
       try {
-        if (renderer.plan === undefined) {
-          unplanned += 1
-          if ((unplanned - 1) % share.count !== share.index) continue
-          for (const file of await renderer.render(collection)) {
-            write(renderer, file.path, file.contents, undefined)
-            await staged.backlog()
-          }
-          continue
-        }
-        const groups = new Map<string, number>()
-        for (const planned of renderer.plan(collection)) {
-          const group = fileGroup(planned.path)
-          let number = groups.get(group)
-          if (number === undefined) {
-            number = groups.size
-            groups.set(group, number)
-          }
-          if (number % share.count !== share.index) continue
-          await renderPlanned(
-            renderer,
-            planned,
-            fileFingerprint(renderer, planned.path, planned.dependsOn),
-          )
-        }
+        await renderOne(current)
       } catch (error) {
-        return failed(renderer, error)
+        if (error instanceof Error && error.name === 'OutputError') throw error
+        if (isFileSystemError(error)) throw error
+        options.onFailure?.()
+        return {
+          files,
+          failure: {
+            renderer: current.renderer.name,
+            message: error instanceof Error ? error.message : String(error),
+          },
+        }
       }
     }
     return { files }
@@ -267,6 +316,7 @@ export async function renderShare(
   try {
     result = await renderAll()
   } catch (error) {
+    options.onFailure?.()
     // Let every queued link and write finish before the caller removes the staging folder.
     await settle().catch(() => undefined)
     throw error

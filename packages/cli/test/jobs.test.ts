@@ -132,7 +132,11 @@ describe('build --jobs', () => {
     })
     expect((await runBin(args('site', 1), { cwd })).code).toBe(0)
     const before = await outputFiles(join(cwd, 'site'))
-    const result = await runBin(args('site', 2, '--renderers', 'json,html,./evil.mjs'), { cwd })
+    // Without the cache: with it, the few stale files would render in one thread.
+    const result = await runBin(
+      args('site', 2, '--renderers', 'json,html,./evil.mjs', '--no-cache'),
+      { cwd },
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('info rendering in 2 threads')
     expect(result.stderr).toContain('"../evil.txt"')
@@ -140,5 +144,26 @@ describe('build --jobs', () => {
     expect((await readdir(cwd)).sort()).toEqual(['evil.mjs', 'notes', 'site'])
     const after = await outputFiles(join(cwd, 'site'))
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+  }, 120_000)
+
+  it('fails when a renderer plans other files in a worker than in the main thread', async () => {
+    const cwd = await project()
+    await writeTree(cwd, {
+      'moody.mjs': `import { isMainThread } from 'node:worker_threads'
+      const file = (path) => ({ path, mediaType: 'text/plain', render: () => path })
+      export default {
+        name: 'moody',
+        render: async () => [],
+        plan: () => (isMainThread ? [file('a.txt'), file('b.txt')] : [file('a.txt'), file('c.txt')]),
+      }`,
+    })
+    const result = await runBin(args('site', 2, '--renderers', 'json,./moody.mjs', '--no-cache'), {
+      cwd,
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'The moody renderer failed: it planned other files in a worker thread than in the main thread',
+    )
+    expect((await readdir(cwd)).sort()).toEqual(['moody.mjs', 'notes'])
   }, 120_000)
 })

@@ -32,9 +32,16 @@ import {
   writeParseCache,
 } from '../parse-cache.js'
 import { parseSource } from '../parse-source.js'
-import { planFiles, renderShare, type ShareResult } from '../render-share.js'
+import {
+  planTasks,
+  type RenderTask,
+  renderTasks,
+  type ShareResult,
+  taskListKeys,
+} from '../render-share.js'
 import { type PlannedRenderer, planRenderers } from '../renderers.js'
 import { createRunContext } from '../run-context.js'
+import { claimTask, closeTaskQueue, createTaskQueue } from '../task-queue.js'
 import { UsageError } from '../usage-error.js'
 import {
   checkOutputPaths,
@@ -136,9 +143,12 @@ export async function runBuild(
   }
   let workers: BuildWorkers | undefined
   const startWorkers = () => {
-    workers ??= startBuildWorkers(jobs, script!)
+    workers ??= startBuildWorkers(jobs - 1, script!)
     return workers
   }
+  // Without a previous cache every file is parsed and rendered: the workers start now, loading
+  // their modules while this thread reads the inputs.
+  if (script !== undefined && previous === undefined) startWorkers()
 
   try {
     // Trees without positions: what the parse cache holds anyway, and less memory per note.
@@ -243,23 +253,20 @@ export async function runBuild(
 
     try {
       const collection = run.read.collection
-      // With a previous cache, plan here first: few stale files render faster in this thread.
-      const planned =
-        previous === undefined || script === undefined
-          ? undefined
-          : planFiles(collection, renderers, previous)
-      const stale = planned?.filter((file) => file.stale).length
-      context.progress.start('rendering', planned?.length ?? 0, 'files')
-      const parallel =
-        script !== undefined && (stale === undefined || stale >= minStaleFilesForWorkers)
+      // With a previous cache, every file's fingerprint is worked out here first, to count the
+      // stale ones: a few render faster in this thread than in threads that must start. A
+      // build without one renders in threads when it may.
+      const { tasks, stale } = planTasks(collection, renderers, previous)
+      const whole = tasks.some((task) => task.file === undefined)
+      context.progress.start('rendering', whole ? 0 : tasks.length, 'files')
       let shares: ShareResult[]
-      if (parallel) {
+      if (script !== undefined && (previous === undefined || stale >= minStaleFilesForWorkers)) {
         info(`rendering in ${jobs} threads`)
-        shares = await renderInWorkers(startWorkers(), run.read.notes, {
+        shares = await renderInThreads(startWorkers(), tasks, run.read.notes, {
           renderers: rendererOptions,
           stagingDir: staging.dir,
           previous,
-          onProgress: (count) => context.progress.tick(count),
+          onFile: () => context.progress.tick(),
         })
       } else {
         // With a previous build to take files from, links and writes go to a thread of their
@@ -271,11 +278,9 @@ export async function runBuild(
           fileScript === undefined ? undefined : startFileThread(fileScript, staging.dir)
         try {
           shares = [
-            await renderShare(collection, renderers, {
-              share: { index: 0, count: 1 },
+            await renderTasks(tasks, {
               stagingDir: staging.dir,
               ...(previous === undefined ? {} : { previous }),
-              ...(planned === undefined ? {} : { planned }),
               ...(files === undefined ? {} : { files }),
               onFile: () => context.progress.tick(),
             }),
@@ -330,39 +335,54 @@ export async function runBuild(
   }
 }
 
-/** Renders share `i` of N on worker `i`, all at once. */
-async function renderInWorkers(
+/**
+ * Renders `tasks` in this thread and every worker at once: each takes the next task from a
+ * shared queue, this thread from the front, the workers from the back and the front in turn.
+ * Resolves with this thread's share, then each worker's.
+ */
+async function renderInThreads(
   workers: BuildWorkers,
+  tasks: readonly RenderTask[],
   notes: readonly Note[],
   options: {
     renderers: Parameters<BuildWorkers['render']>[1]['renderers']
     stagingDir: string
     previous: PreviousCache | undefined
-    onProgress: (count: number) => void
+    onFile: () => void
   },
 ): Promise<ShareResult[]> {
-  const previous =
-    options.previous === undefined
-      ? undefined
-      : { outDir: options.previous.outDir, files: [...options.previous.files] }
-  // Wait for every worker to stop writing before a failure is reported (and the staging
-  // folder removed), so no worker writes into a folder being deleted.
-  const settled = await Promise.allSettled(
-    Array.from({ length: workers.size }, (_, index) =>
-      workers.render(
-        index,
-        {
-          notes: [...notes],
-          renderers: options.renderers,
-          stagingDir: options.stagingDir,
-          ...(previous === undefined ? {} : { previous }),
-        },
-        options.onProgress,
-      ),
-    ),
+  const { previous } = options
+  const queue = createTaskQueue(tasks.length)
+  const request = {
+    notes: [...notes],
+    renderers: options.renderers,
+    stagingDir: options.stagingDir,
+    ...(previous === undefined
+      ? {}
+      : { previous: { outDir: previous.outDir, files: [...previous.files] } }),
+    queue,
+    taskListKeys: taskListKeys(tasks),
+  }
+  const inWorkers = Array.from({ length: workers.size }, (_, index) =>
+    workers.render(index, { ...request, end: index % 2 === 0 ? 'back' : 'front' }, (count) => {
+      for (let i = 0; i < count; i++) options.onFile()
+    }),
   )
+  const here = renderTasks(tasks, {
+    stagingDir: options.stagingDir,
+    ...(previous === undefined ? {} : { previous }),
+    next: () => claimTask(queue, 'front'),
+    onFailure: () => closeTaskQueue(queue),
+    onFile: options.onFile,
+  })
+  // Wait for every thread to stop writing before a failure is reported (and the staging
+  // folder removed), so no thread writes into a folder being deleted.
+  const settled = await Promise.allSettled([here, ...inWorkers])
   const rejected = settled.find((result) => result.status === 'rejected')
-  if (rejected !== undefined) throw rejected.reason
+  if (rejected !== undefined) {
+    closeTaskQueue(queue)
+    throw rejected.reason
+  }
   return settled.map((result) => (result as PromiseFulfilledResult<ShareResult>).value)
 }
 
