@@ -53,7 +53,7 @@ export interface RenderTasksOptions {
    * queue's `claim`, see `task-queue.ts`); by default every task, in order.
    */
   next?: () => number | undefined
-  /** Called once when a renderer fails here, so other threads stop taking tasks. */
+  /** Called when this thread stops on a failure (a renderer's or a write's), so other threads stop taking tasks. */
   onFailure?: () => void
   /**
    * Where the files go (the build's file thread, see `file-thread.ts`); by default they are

@@ -266,7 +266,7 @@ export async function runBuild(
           renderers: rendererOptions,
           stagingDir: staging.dir,
           previous,
-          onFile: () => context.progress.tick(),
+          onFiles: (count) => context.progress.tick(count),
         })
       } else {
         // With a previous build to take files from, links and writes go to a thread of their
@@ -348,7 +348,8 @@ async function renderInThreads(
     renderers: Parameters<BuildWorkers['render']>[1]['renderers']
     stagingDir: string
     previous: PreviousCache | undefined
-    onFile: () => void
+    /** Told how many more files are written (a worker reports them in batches). */
+    onFiles: (count: number) => void
   },
 ): Promise<ShareResult[]> {
   const { previous } = options
@@ -364,16 +365,14 @@ async function renderInThreads(
     taskListKeys: taskListKeys(tasks),
   }
   const inWorkers = Array.from({ length: workers.size }, (_, index) =>
-    workers.render(index, { ...request, end: index % 2 === 0 ? 'back' : 'front' }, (count) => {
-      for (let i = 0; i < count; i++) options.onFile()
-    }),
+    workers.render(index, { ...request, end: index % 2 === 0 ? 'back' : 'front' }, options.onFiles),
   )
   const here = renderTasks(tasks, {
     stagingDir: options.stagingDir,
     ...(previous === undefined ? {} : { previous }),
     next: () => claimTask(queue, 'front'),
     onFailure: () => closeTaskQueue(queue),
-    onFile: options.onFile,
+    onFile: () => options.onFiles(1),
   })
   // Wait for every thread to stop writing before a failure is reported (and the staging
   // folder removed), so no thread writes into a folder being deleted.
