@@ -49,8 +49,8 @@ export interface RenderTasksOptions {
   /** Called after each file is written. */
   onFile?: (file: ShareFile) => void
   /**
-   * The index of the next task this thread renders, `undefined` when none is left (a shared
-   * queue's `claim`, see `task-queue.ts`); by default every task, in order.
+   * The index of the next task this thread renders, `undefined` when none is left (`claimTask`
+   * on a shared queue, see `task-queue.ts`); by default every task, in order.
    */
   next?: () => number | undefined
   /** Called when this thread stops on a failure (a renderer's or a write's), so other threads stop taking tasks. */
