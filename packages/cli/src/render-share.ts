@@ -32,7 +32,7 @@ export interface ShareFile {
   reused: boolean
 }
 
-/** What {@link renderShare} did. */
+/** What {@link renderTasks} did in one thread: its share of the files. */
 export interface ShareResult {
   /** Every file written, in renderer order, then plan order. */
   files: ShareFile[]
