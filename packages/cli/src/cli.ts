@@ -94,6 +94,11 @@ Exit status: 0 success, 1 errors found or the run failed, 2 wrong command line.`
       '--no-cache',
       'neither read nor write the build cache (.paper-notes-cache/ in --out), render everything',
     )
+    .option(
+      '--low-memory',
+      'keep note texts in a temporary file while building (slower, ~2 KB of memory per note); on by default for inputs over 64 MB',
+    )
+    .option('--no-low-memory', 'keep every parsed note in memory, whatever the size of the inputs')
     .option('--verbose', 'also print info diagnostics')
     .version(version, '-V, --version', 'print the version')
     .action(async (inputs: string[], options) => {

@@ -1,8 +1,15 @@
-import { symlink } from 'node:fs/promises'
+import { symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseKey } from '../src/build-cache.js'
-import { collectInputs, decodeText, displayPath, sourceBytes } from '../src/inputs.js'
+import {
+  collectInputs,
+  decodeText,
+  displayPath,
+  releaseSource,
+  sourceBytes,
+  sourceSize,
+} from '../src/inputs.js'
 import { sourceTexts } from '../src/read-notes.js'
 import { makeTempDir, writeTree } from './temp-dir.js'
 
@@ -131,6 +138,42 @@ describe('sources read from files', () => {
     expect(parseKey(plain!, options)).toBe(
       parseKey({ path: 'plain.md', contents: `${text}Edited.\n` }, options),
     )
+  })
+
+  it('past heldBytes, and once released, are read again from their files when used', async () => {
+    const cwd = await makeTempDir()
+    const first = '---\ntitle: "First, Ada+, 2025.01"\n---\n一つ目\n'
+    const second = '---\ntitle: "Second, Ada+, 2025.02"\n---\n二つ目\n'
+    await writeTree(cwd, {
+      'a.md': new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(first, 'utf8')]),
+      'b.md': second,
+    })
+    const firstSize = Buffer.byteLength(first) + 3
+    // Room for the first file only.
+    const { sources } = await collectInputs(['a.md', 'b.md'], {
+      cwd,
+      readStdin: noStdin,
+      heldBytes: firstSize,
+    })
+    const [a, b] = sources
+    expect(sourceSize(a!)).toBe(firstSize)
+    expect(sourceSize(b!)).toBe(Buffer.byteLength(second))
+    // Edited on disk after being read: the held file keeps what was read, the other one does not.
+    await writeFile(join(cwd, 'a.md'), 'changed a')
+    await writeFile(join(cwd, 'b.md'), `${second}追記\n`)
+    expect(a!.contents).toBe(first)
+    expect(Buffer.from(sourceBytes(a!)!).toString('utf8')).toBe(first)
+    expect(b!.contents).toBe(`${second}追記\n`)
+    expect(Buffer.from(sourceBytes(b!)!).toString('utf8')).toBe(`${second}追記\n`)
+    // Released, the first one is read again too (without its byte-order mark, had it one).
+    releaseSource(a!)
+    expect(a!.contents).toBe('changed a')
+    expect(Buffer.from(sourceBytes(a!)!).toString('utf8')).toBe('changed a')
+    // Sources not read from a file of valid UTF-8 keep their text.
+    const typed = { path: 'typed.md', contents: 'typed' }
+    releaseSource(typed)
+    expect(typed.contents).toBe('typed')
+    expect(sourceSize(typed)).toBe(5)
   })
 
   it('give diagnostics the texts of the files they name only, when asked', async () => {

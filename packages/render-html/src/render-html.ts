@@ -20,7 +20,7 @@ import {
 import type { Element, Root } from 'hast'
 import packageJson from '../package.json' with { type: 'json' }
 import { favicon, faviconPath } from './favicon.js'
-import { NoteCardCache, useNoteCardCache } from './note-card-cache.js'
+import { NoteCardCache, type NoteCardCacheOptions, useNoteCardCache } from './note-card-cache.js'
 import { cardTitle, pageTitle } from './note-fields.js'
 import type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 import { resolveHtmlOptions } from './options.js'
@@ -39,12 +39,26 @@ export const svgMediaType = 'image/svg+xml'
 /** The media type of the stylesheet. */
 export const cssMediaType = 'text/css; charset=utf-8'
 
-function showsEmbeddedPost(notes: readonly Note[], options: ResolvedHtmlOptions): boolean {
-  return notes.some((note) =>
-    note.comments.some((comment) =>
-      comment.posts.some((post) => isEmbeddedPost(post, options.embedPosts)),
-    ),
-  )
+/**
+ * Whether any of `notes` shows a post embedded (so its page loads the embed script), each note's
+ * answer worked out once per plan in `known`: a note is on ~8 pages, and a host that keeps notes
+ * on disk reads a note's comments back each time they are asked for.
+ */
+function showsEmbeddedPost(
+  notes: readonly Note[],
+  options: ResolvedHtmlOptions,
+  known: Map<Note, boolean>,
+): boolean {
+  return notes.some((note) => {
+    let embeds = known.get(note)
+    if (embeds === undefined) {
+      embeds = note.comments.some((comment) =>
+        comment.posts.some((post) => isEmbeddedPost(post, options.embedPosts)),
+      )
+      known.set(note, embeds)
+    }
+    return embeds
+  })
 }
 
 /** Whether the caller replaced any template with one of their own. */
@@ -84,12 +98,26 @@ export function planHtml(
   collection: Collection,
   options: HtmlRenderOptions = {},
 ): Iterable<PlannedFile> {
+  return planHtmlWithCardCache(collection, options, {})
+}
+
+/**
+ * {@link planHtml} with its card cache bounded by `cardCache` (internal, not exported by the
+ * package: tests render with a tiny bound to check that it changes no byte).
+ *
+ * @internal
+ */
+export function planHtmlWithCardCache(
+  collection: Collection,
+  options: HtmlRenderOptions,
+  cardCache: NoteCardCacheOptions,
+): Iterable<PlannedFile> {
   const resolved = resolveHtmlOptions(options)
   const templates: Templates = { ...defaultTemplates, ...options.templates }
   const dependencies = replacesTemplates(options.templates)
     ? undefined
     : new PageDependencies(collection)
-  return planSite(collection, resolved, templates, dependencies)
+  return planSite(collection, resolved, templates, dependencies, cardCache)
 }
 
 function* planSite(
@@ -97,6 +125,7 @@ function* planSite(
   resolved: ResolvedHtmlOptions,
   templates: Templates,
   dependencies: PageDependencies | undefined,
+  cardCache: NoteCardCacheOptions,
 ): Generator<PlannedFile> {
   yield {
     path: stylesheetPath,
@@ -110,7 +139,8 @@ function* planSite(
     dependsOn: noDependencies,
     render: () => favicon,
   }
-  const cards = new NoteCardCache()
+  const cards = new NoteCardCache(cardCache)
+  const embeddedPosts = new Map<Note, boolean>()
   const page = (
     path: string,
     title: string,
@@ -132,7 +162,7 @@ function* planSite(
             title,
             kind,
             content: build(context),
-            loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved),
+            loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved, embeddedPosts),
           },
           context,
         )

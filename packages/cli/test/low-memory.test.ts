@@ -1,0 +1,96 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../src/cli.js'
+import type { CliIo } from '../src/io.js'
+import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { expectSameOutput } from './output-files.js'
+import { makeTempDir, writeTree } from './temp-dir.js'
+
+/** A second file with note 100 in it again (same issue URL): merged by the collection. */
+const duplicate = sparseRehearsal
+  .replace('# Abstract', '# Abstract\n- Written twice: the duplicate adds this line.')
+  .replace('NLP, ', 'NLP, Duplicates, ')
+
+async function project(): Promise<string> {
+  const cwd = await makeTempDir()
+  await writeTree(cwd, {
+    'notes/100.md': sparseRehearsal,
+    'notes/101.md': japaneseBlog,
+    'notes/102.md': forgettingEval,
+    'notes/zz-100-again.md': duplicate,
+  })
+  return cwd
+}
+
+/** The note stores' folders left in `dir`. */
+async function storeFolders(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.startsWith('paper-notes-notes-'))
+}
+
+async function build(cwd: string, out: string, ...extra: string[]) {
+  const stderr: string[] = []
+  const io: CliIo = {
+    cwd,
+    env: {},
+    stdout: { write: () => {} },
+    stderr: { write: (text: string) => stderr.push(text) },
+    readStdin: async () => '',
+  }
+  const argv = ['build', 'notes', '--out', out, '--base-url', 'https://notes.example.org/']
+  const status = await runCli([...argv, '--jobs', '1', '--verbose', ...extra], io)
+  expect(status, stderr.join('')).toBe(0)
+  return stderr.join('')
+}
+
+describe('build --low-memory', () => {
+  let temporary: string
+  let saved: string | undefined
+  beforeEach(async () => {
+    // The note store's folder goes under TMPDIR: one of the test's own, to see it removed.
+    saved = process.env.TMPDIR
+    temporary = await makeTempDir()
+    process.env.TMPDIR = temporary
+  })
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = saved
+  })
+
+  it('writes the same files as a build that keeps every note in memory, and cleans up', async () => {
+    const cwd = await project()
+    const low = await build(cwd, 'low', '--low-memory', '--no-cache')
+    expect(low).toContain('low memory: note texts kept in a temporary file')
+    expect(low).toContain('duplicate-note')
+    const high = await build(cwd, 'high', '--no-low-memory', '--no-cache')
+    expect(high).not.toContain('low memory')
+    await expectSameOutput(join(cwd, 'low'), join(cwd, 'high'))
+    expect(await storeFolders(temporary)).toEqual([])
+  })
+
+  it('rebuilds from its cache with the output of a full build', async () => {
+    const cwd = await project()
+    await build(cwd, 'site', '--low-memory')
+    await writeFile(
+      join(cwd, 'notes/101.md'),
+      japaneseBlog.replace('実務でそのまま使える', '実務で使える'),
+    )
+    const again = await build(cwd, 'site', '--low-memory')
+    expect(again).toContain('3 of 4 files taken from the cache')
+    await build(cwd, 'fresh', '--no-low-memory', '--no-cache')
+    await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
+    expect(await storeFolders(temporary)).toEqual([])
+  })
+
+  it('still shows the line of a diagnostic in an input it let go of', async () => {
+    const cwd = await project()
+    await mkdir(join(cwd, 'notes'), { recursive: true })
+    await writeFile(
+      join(cwd, 'notes/103.md'),
+      '---\ntitle: "[Paper Note] Broken Date, Ada+, 2025.01"\ndate: 2025-13-45\n---\n# Abstract\n- x\n',
+    )
+    const stderr = await build(cwd, 'site', '--low-memory', '--no-cache')
+    expect(stderr).toMatch(/notes\/103\.md:3:\d+/)
+    expect(stderr).toContain('date: 2025-13-45')
+  })
+})
