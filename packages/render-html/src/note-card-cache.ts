@@ -47,34 +47,97 @@ interface OpenCard {
 /** Links written into an attribute as they are (no character `hast-util-to-html` escapes). */
 const verbatimHref = /^[A-Za-z0-9._~/-]*$/
 
+/** The most a render's card cache keeps by default, in bytes (see {@link NoteCardCache}). */
+export const defaultCardCacheBytes = 48 * 1024 * 1024
+
+/** How a {@link NoteCardCache} is bounded (internal: tests shrink it). */
+export interface NoteCardCacheOptions {
+  /**
+   * The most the cache keeps, in bytes counted as 2 per UTF-16 code unit of the strings it
+   * holds (open cards' segments, built cards' HTML); default {@link defaultCardCacheBytes}.
+   */
+  readonly maxBytes?: number
+}
+
+/**
+ * What the cache holds of one note: its open default card, the cards built by a template, the
+ * bytes of their strings, and which of its cards it has handed out while holding them (their
+ * {@link CardRecipe}s are recorded then).
+ */
+interface NoteCards {
+  open: OpenCard | null | undefined
+  readonly built: BuiltCard[]
+  readonly byDirectory: Map<string, BuiltCard>
+  readonly handedOut: Set<string>
+  bytes: number
+}
+
+/**
+ * How to build a card this cache handed out again: its note, a page it was made for (the card
+ * of the note on that page is the same HTML) and which of the note's cards it is (a
+ * {@link linkKey}, a directory, or a page path, for a card that read `path`).
+ */
+interface CardRecipe {
+  readonly note: Note
+  readonly context: PageContext
+  readonly variant: string
+}
+
 /**
  * The cards of one render. A card built for one page is reused on another page when everything
  * it read of its page is the same there: every link it asked `href` for resolves to the same
  * relative URL, and it did not read `path` (or `path` is the same). Relative URLs depend only on
- * the page's directory, so a card is checked once per directory.
+ * the page's directory, so a card is checked once per directory. The default card is kept open
+ * (its HTML cut at its links) and filled in for each page, which costs a few concatenations.
+ *
+ * The cache is bounded: it keeps the cards of the notes it is asked for first while their
+ * strings take at most `maxBytes` (counted as 2 bytes per UTF-16 code unit), and does not keep the
+ * cards of the notes beyond that: those are built for each page that asks, exactly as the first
+ * time, so the pages are the same bytes with any bound. (Dropping the note used least recently
+ * instead rebuilt 6% more cards for the site of 20,000 generated notes: tag pages go through the
+ * notes tag by tag, so a note mostly comes back only after more notes than the cache holds, just
+ * after it was dropped.) The default bound holds every card of the site of 6,000
+ * generated notes (27 MB of open cards).
  */
 export class NoteCardCache {
-  /** Every card's HTML: the only `raw` values a page of this render writes unescaped. */
-  readonly #trustedHtml: string[] = []
-  /** {@link NoteCardCache.#trustedHtml} as a set, made when first needed. */
-  #trustedHtmlSet: Set<string> | undefined
+  readonly #maxBytes: number
+  #bytes = 0
+  /** The cards kept, by note. */
+  readonly #notes = new Map<Note, NoteCards>()
   /** The (frozen) `raw` nodes {@link NoteCardCache.card} returned. */
   readonly #cardNodes = new WeakSet<object>()
-  readonly #cards = new Map<Note, BuiltCard[]>()
-  readonly #byDirectory = new Map<Note, Map<string, BuiltCard>>()
-  readonly #openCards = new Map<Note, OpenCard | null>()
-  readonly #filledCards = new Map<Note, Map<string, string>>()
+  /**
+   * Every card handed out, kept as a {@link fingerprint} of its HTML and how to build it again,
+   * never as the HTML: strings of a card that left the cache are not kept alive.
+   */
+  readonly #handedOut = new Map<number, CardRecipe[]>()
   /** The placeholder links of this render's open cards: `<marker><index>-`. */
   readonly #marker = `paper-notes-href-${crypto.randomUUID()}-`
   readonly #placeholders = new RegExp(`${this.#marker}(\\d+)-`)
+  /** Which code units {@link fingerprint} reads, chosen per render (see there). */
+  readonly #sampleOffset = crypto.getRandomValues(new Uint8Array(1))[0]! % fingerprintStride
+
+  /** A cache of at most `options.maxBytes` (default {@link defaultCardCacheBytes}). */
+  constructor(options: NoteCardCacheOptions = {}) {
+    this.#maxBytes = options.maxBytes ?? defaultCardCacheBytes
+  }
+
+  /**
+   * The bytes of the strings the cache holds now (2 per UTF-16 code unit of its open cards'
+   * segments and built cards' HTML): at most `maxBytes` whenever {@link NoteCardCache.card}
+   * has returned.
+   */
+  get bytes(): number {
+    return this.#bytes
+  }
 
   /**
    * The card of `note` on the page of `context`, built with `context.templates.noteCard` (the
-   * caller's template when they replaced it) the first time it is needed there, as a `raw` node
-   * of its serialized HTML.
+   * caller's template when they replaced it) the first time it is needed there, or every time
+   * when the cache is full, as a `raw` node of its serialized HTML.
    */
   card(note: Note, context: PageContext): ElementContent {
-    const node = rawNode(this.#cardHtml(note, context))
+    const node = rawNode(this.#html(note, context))
     this.#cardNodes.add(node)
     return node
   }
@@ -82,78 +145,138 @@ export class NoteCardCache {
   /**
    * Whether a page of this render writes `node` as it is: a card node this cache returned
    * (frozen, so still holding its card's HTML), or any `raw` node whose value is the HTML of one
-   * of its cards. Card nodes are recognised without hashing their HTML; only another `raw` node
-   * (a template's copy) makes the set of card HTML.
+   * of its cards. Card nodes are recognised without reading their HTML. Another `raw` node (a
+   * template's copy of a card) is looked up by the {@link fingerprint} of its value among the
+   * cards handed out, and trusted only when building such a card again for the page it was
+   * made for gives exactly its value: a fingerprint that matches by chance or by design trusts
+   * nothing, and no card's HTML is kept for this beyond the cache's bound.
    */
   readonly trusts = (node: { readonly value: string }): boolean => {
     if (this.#cardNodes.has(node)) return true
-    this.#trustedHtmlSet ??= new Set(this.#trustedHtml)
-    return this.#trustedHtmlSet.has(node.value)
+    const recipes = this.#handedOut.get(fingerprint(node.value, this.#sampleOffset))
+    return recipes?.some(({ note, context }) => this.#html(note, context) === node.value) ?? false
   }
 
-  #trust(html: string): void {
-    this.#trustedHtml.push(html)
-    this.#trustedHtmlSet?.add(html)
+  /**
+   * The HTML of the card of `note` on the page of `context`, from the cache when it has it. The
+   * note's cards are kept (or, when kept already, keep what was built for this page) while the
+   * cache stays within its bound; a kept note whose cards grow beyond it (a template's card built
+   * for one more folder or page) is dropped.
+   */
+  #html(note: Note, context: PageContext): string {
+    const kept = this.#notes.get(note)
+    const cards = kept ?? {
+      open: undefined,
+      built: [],
+      byDirectory: new Map(),
+      handedOut: new Set<string>(),
+      bytes: 0,
+    }
+    const before = cards.bytes
+    const html = this.#cardHtml(note, cards, context)
+    const bytes = this.#bytes + cards.bytes - before
+    if (bytes <= this.#maxBytes) {
+      if (!kept) this.#notes.set(note, cards)
+      this.#bytes = bytes
+    } else if (kept) {
+      this.#notes.delete(note)
+      this.#bytes -= before
+    }
+    return html
   }
 
-  #cardHtml(note: Note, context: PageContext): string {
+  /**
+   * Records that the card `html` of `note`, `variant` among its cards, was handed out for the
+   * page of `context` (checked once while the note's cards are kept, for every page when they
+   * are not; recorded once per note and variant).
+   */
+  #handOut(note: Note, cards: NoteCards, variant: string, html: string, context: PageContext) {
+    if (cards.handedOut.has(variant)) return
+    cards.handedOut.add(variant)
+    const key = fingerprint(html, this.#sampleOffset)
+    const recipes = this.#handedOut.get(key)
+    if (!recipes) {
+      this.#handedOut.set(key, [{ note, context, variant }])
+    } else if (!recipes.some((recipe) => recipe.note === note && recipe.variant === variant)) {
+      recipes.push({ note, context, variant })
+    }
+  }
+
+  #cardHtml(note: Note, cards: NoteCards, context: PageContext): string {
     const directory = directoryOf(context.path)
     if (context.templates.noteCard === defaultNoteCard) {
-      const html = this.#defaultCardHtml(note, context, directory)
+      const html = this.#defaultCardHtml(note, cards, context, directory)
       if (html !== undefined) return html
     }
-    let byDirectory = this.#byDirectory.get(note)
-    const known = byDirectory?.get(directory)
+    const known = cards.byDirectory.get(directory)
     if (known) return known.html
-    const cards = this.#cards.get(note) ?? []
-    const reusable = cards.find((card) => fitsPage(card, context))
+    const reusable = cards.built.find((card) => fitsPage(card, context))
     const card = reusable ?? buildCard(note, context)
     if (!reusable) {
-      cards.push(card)
-      this.#cards.set(note, cards)
-      this.#trust(card.html)
+      cards.built.push(card)
+      cards.bytes += card.html.length * 2
+      this.#handOut(note, cards, card.path ?? directory, card.html, context)
     }
-    if (card.path === undefined) {
-      // Only cards that did not read `path` are the same on every page of a directory.
-      if (!byDirectory) {
-        byDirectory = new Map()
-        this.#byDirectory.set(note, byDirectory)
-      }
-      byDirectory.set(directory, card)
-    }
+    // Only cards that did not read `path` are the same on every page of a directory.
+    if (card.path === undefined) cards.byDirectory.set(directory, card)
     return card.html
   }
 
   /**
    * The default card of `note` for the pages of `directory`: its open card with the links
-   * filled in, once per directory; `undefined` when the card cannot be left open or a link is
-   * not written verbatim (then it is built for the page like any other card).
+   * filled in; `undefined` when the card cannot be left open or a link is not written verbatim
+   * (then it is built for the page like any other card).
    */
-  #defaultCardHtml(note: Note, context: PageContext, directory: string): string | undefined {
-    let open = this.#openCards.get(note)
+  #defaultCardHtml(
+    note: Note,
+    cards: NoteCards,
+    context: PageContext,
+    directory: string,
+  ): string | undefined {
+    let open = cards.open
     if (open === undefined) {
       open = openCard(note, context, this.#marker, this.#placeholders)
-      this.#openCards.set(note, open)
+      cards.open = open
+      if (open) cards.bytes += open.segments.reduce((sum, part) => sum + part.length * 2, 0)
     }
     if (open === null) return undefined
-    const key = linkKey(directory, open.targets)
-    let filled = this.#filledCards.get(note)
-    const known = filled?.get(key)
-    if (known !== undefined) return known
     let html = open.segments[0]!
     for (let i = 0; i < open.targets.length; i++) {
       const href = context.href(open.targets[i]!)
       if (!verbatimHref.test(href)) return undefined
       html += href + open.segments[i + 1]!
     }
-    if (!filled) {
-      filled = new Map()
-      this.#filledCards.set(note, filled)
-    }
-    filled.set(key, html)
-    this.#trust(html)
+    this.#handOut(note, cards, linkKey(directory, open.targets), html, context)
     return html
   }
+}
+
+/** How far apart the code units {@link fingerprint} reads are. */
+const fingerprintStride = 16
+
+/**
+ * A 53-bit hash of the length of `text`, its first and last 64 code units and every
+ * {@link fingerprintStride}th code unit from `offset` on: how {@link NoteCardCache.trusts} finds
+ * the cards a `raw` value may be a copy of, cheap enough to take of every card handed out. It is
+ * only a hint (a card is built again and compared before its HTML is trusted); `offset` is
+ * chosen per render, so that notes cannot be written to give many cards one fingerprint.
+ */
+function fingerprint(text: string, offset: number): number {
+  let h1 = 0xdeadbeef ^ text.length
+  let h2 = 0x41c6ce57 ^ text.length
+  const mix = (code: number): void => {
+    h1 = Math.imul(h1 ^ code, 2654435761)
+    h2 = Math.imul(h2 ^ code, 1597334677)
+  }
+  const ends = Math.min(64, text.length)
+  for (let i = 0; i < ends; i++) mix(text.charCodeAt(i))
+  for (let i = text.length - ends; i < text.length; i++) mix(text.charCodeAt(i))
+  for (let i = offset; i < text.length; i += fingerprintStride) mix(text.charCodeAt(i))
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507)
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return (h2 >>> 0) * 2 ** 21 + (h1 >>> 11)
 }
 
 /**
