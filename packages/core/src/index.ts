@@ -26,6 +26,7 @@ export type {
 export { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from './note-display.js'
 export type { FileDependencies, PlannedFile, RenderedFile, Renderer } from './renderer.js'
 export {
+  chunkedFile,
   defineRenderer,
   fileDependencies,
   isSafeOutputPath,

@@ -71,6 +71,14 @@ export interface PlannedFile {
   readonly dependsOn?: FileDependencies | undefined
   /** Makes the file's contents. Called at most once per plan by a host. */
   render(): string | Uint8Array
+  /**
+   * Optional: the same bytes as `render()` (UTF-8 for strings), in pieces, so a host can write
+   * a large file without holding it whole. A host calls at most one of `render`/`chunks`, once.
+   * Each piece is encoded on its own, so a string piece never ends between the two halves of a
+   * surrogate pair; pieces of tens of kilobytes or more keep a host's writes few. Hosts that
+   * do not know it call `render()` as before. See {@link chunkedFile}.
+   */
+  chunks?(): Iterable<string | Uint8Array>
 }
 
 /**
@@ -107,6 +115,62 @@ export function plannedFile(
     },
     render,
   }
+}
+
+/**
+ * A {@link PlannedFile} that gives its contents in pieces: `chunks()` returns what
+ * `chunks()` here returns, and `render()` joins those pieces (a string when every piece is
+ * one, else UTF-8 bytes). `dependsOn` is worked out lazily, as by {@link plannedFile}. For
+ * files large enough that a host should write them piece by piece instead of holding them
+ * whole (a list of every note, say).
+ *
+ * @example
+ * const file = chunkedFile(
+ *   'titles.txt',
+ *   'text/plain',
+ *   () => fileDependencies(collection.notes),
+ *   function* () {
+ *     for (const note of collection.notes) yield `${note.title}\n`
+ *   },
+ * )
+ * file.render() // => every title, one per line
+ * for (const piece of file.chunks?.() ?? []) write(piece) // or the same, piece by piece
+ */
+export function chunkedFile(
+  path: string,
+  mediaType: string,
+  dependencies: () => FileDependencies | undefined,
+  chunks: () => Iterable<string | Uint8Array>,
+): PlannedFile {
+  const file = plannedFile(path, mediaType, dependencies, () => joinChunks(chunks()))
+  file.chunks = chunks
+  return file
+}
+
+/** The pieces joined: a string when every piece is one, else their UTF-8 bytes. */
+function joinChunks(chunks: Iterable<string | Uint8Array>): string | Uint8Array {
+  let text = ''
+  let bytes: Uint8Array[] | undefined
+  const encoder = new TextEncoder()
+  for (const chunk of chunks) {
+    if (bytes === undefined) {
+      if (typeof chunk === 'string') {
+        // Appended: the engine keeps the joined string as references to its pieces.
+        text += chunk
+        continue
+      }
+      bytes = text === '' ? [] : [encoder.encode(text)]
+    }
+    bytes.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk)
+  }
+  if (bytes === undefined) return text
+  const joined = new Uint8Array(bytes.reduce((size, piece) => size + piece.byteLength, 0))
+  let offset = 0
+  for (const piece of bytes) {
+    joined.set(piece, offset)
+    offset += piece.byteLength
+  }
+  return joined
 }
 
 /** A pluggable output format. */
@@ -158,7 +222,8 @@ export function defineRenderer<Options = unknown>(renderer: Renderer<Options>): 
 
 /**
  * Renders every file of a plan, in order: what a renderer's `render` returns when it is written
- * as a `plan`.
+ * as a `plan`. It calls each file's `render()` (never `chunks()`), so a file made by
+ * {@link chunkedFile} comes back joined.
  *
  * @example
  * const files = renderPlannedFiles(htmlRenderer.plan(collection, { pageSize: 30 }))
