@@ -36,20 +36,58 @@ export function stringifyJson(value: unknown, pretty: boolean): string {
 }
 
 /**
- * Returns a function that writes a list of notes as {@link stringifyJson} would write their
+ * How many bytes of notes' JSON a {@link createNotesJsonWriter} keeps for reuse, counted as
+ * string length × 2 (a two-byte string; text without Japanese is one-byte in V8, so this
+ * overcounts it). Every note is listed in `notes.json` and in the files of its ~7 tags, so a
+ * kept note is stringified once instead of ~8 times. 64 MB keeps every note of a 6,000-note
+ * collection (its notes' JSON: ~23 million characters, ~47 MB counted so), so such builds
+ * stringify each note once as before; beyond that, the JSON of 60,000 notes (~230 million
+ * characters) would cost ~460 MB for the whole render, more than the whole build may use, so
+ * further notes are stringified again on each use and dropped once written. Measured with the
+ * CLI (`--renderers json --no-cache --jobs 1`, one run each on a loaded 2-CPU machine): at
+ * 20,000 notes, where about 60% of the notes are past the limit, the JSON render took ~0.5 s
+ * more CPU time (8.3 vs 7.8 s) and its peak RSS went from 1,027 to 736 MB (with `notes.json`
+ * and the tag files also written in pieces); at 6,000 notes the time was the same.
+ */
+export const noteJsonCacheLimit = 64 * 1024 * 1024
+
+/**
+ * The text length from which {@link NotesJsonWriter.chunks} ends a piece: pieces of 64 K
+ * characters or more (64 to 192 KB of UTF-8) cost a host few writes, and at most about one
+ * note's JSON more than that is held at a time.
+ */
+export const notesJsonChunkLength = 65_536
+
+/** Writes lists of notes as JSON; see {@link createNotesJsonWriter}. */
+export interface NotesJsonWriter {
+  /**
+   * The JSON text of `notes` in pieces of {@link notesJsonChunkLength} characters or more (the
+   * last one may be shorter), each ending after a note or a bracket, so each is whole text.
+   */
+  chunks(notes: readonly Note[]): Generator<string, void, undefined>
+}
+
+/**
+ * Returns a writer of lists of notes as {@link stringifyJson} would write their
  * {@link toNoteJson} forms (the content of `notes.json` and `tags/<slug>.json`), byte for byte,
- * but serializes each note only once per writer: a note listed in `notes.json` and in the files
- * of its ~7 tags is stringified once and its JSON reused. Create one per render.
+ * in pieces (`chunks`; join them for the whole text). It keeps each note's JSON while the kept
+ * JSON is under `cacheLimit` bytes ({@link noteJsonCacheLimit}; a test may pass a smaller one),
+ * so a note listed in `notes.json` and in the files of its ~7 tags is stringified once and its
+ * JSON reused; notes beyond the limit are stringified on each use. Which notes are kept depends
+ * only on the order of the calls, and the output never does. Create one per render.
  *
  * @example
- * const writeNotes = createNotesJsonWriter(false, true)
- * writeNotes(collection.notes) === stringifyJson(collection.notes.map((note) => toNoteJson(note, false)), true) // => true
+ * const writer = createNotesJsonWriter(false, true)
+ * [...writer.chunks(collection.notes)].join('') ===
+ *   stringifyJson(collection.notes.map((note) => toNoteJson(note, false)), true) // => true
  */
 export function createNotesJsonWriter(
   includeTrees: boolean,
   pretty: boolean,
-): (notes: readonly Note[]) => string {
+  cacheLimit: number = noteJsonCacheLimit,
+): NotesJsonWriter {
   const noteJsonCache = new Map<Note, string>()
+  let cachedBytes = 0
   const noteJson = (note: Note): string => {
     let json = noteJsonCache.get(note)
     if (json === undefined) {
@@ -57,19 +95,32 @@ export function createNotesJsonWriter(
       // An array element sits one level deeper. JSON strings hold no raw line breaks, so every
       // line break in the note's JSON is a layout one.
       if (pretty) json = json.replaceAll('\n', '\n  ')
-      noteJsonCache.set(note, json)
+      if (cachedBytes < cacheLimit) {
+        noteJsonCache.set(note, json)
+        cachedBytes += json.length * 2
+      }
     }
     return json
   }
   const separator = pretty ? ',\n  ' : ','
-  return (notes) => {
-    if (notes.length === 0) return '[]\n'
+  function* chunks(notes: readonly Note[]): Generator<string, void, undefined> {
+    if (notes.length === 0) {
+      yield '[]\n'
+      return
+    }
     // Appended, not joined: the engine keeps an appended string as a reference to its parts, so
-    // every file that lists a note shares its JSON instead of holding a copy (a note is listed
-    // in notes.json and in the files of its ~7 tags). A host that needs the bytes in one piece
-    // (to write them) gets them then, once.
-    let out = pretty ? `[\n  ${noteJson(notes[0]!)}` : `[${noteJson(notes[0]!)}`
-    for (let i = 1; i < notes.length; i++) out += separator + noteJson(notes[i]!)
-    return pretty ? `${out}\n]\n` : `${out}]\n`
+    // a piece shares the kept notes' JSON instead of copying it, and so does a whole file made
+    // by appending the pieces (core's `chunkedFile` render: every file that lists a note shares
+    // its JSON instead of holding a copy). A host that needs the bytes gets them then, once.
+    let piece = (pretty ? '[\n  ' : '[') + noteJson(notes[0]!)
+    for (let i = 1; i < notes.length; i++) {
+      if (piece.length >= notesJsonChunkLength) {
+        yield piece
+        piece = ''
+      }
+      piece += separator + noteJson(notes[i]!)
+    }
+    yield pretty ? `${piece}\n]\n` : `${piece}]\n`
   }
+  return { chunks }
 }

@@ -4,6 +4,7 @@
  */
 import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
 import {
+  chunkedFile,
   defineRenderer,
   fileDependencies,
   noDependencies,
@@ -19,7 +20,7 @@ import {
   type ResolvedJsonOptions,
   resolveJsonOptions,
 } from './json-options.js'
-import { createNotesJsonWriter, stringifyJson } from './notes-json.js'
+import { createNotesJsonWriter, noteJsonCacheLimit, stringifyJson } from './notes-json.js'
 
 const jsonType = 'application/json; charset=utf-8'
 const schemaType = 'application/schema+json; charset=utf-8'
@@ -30,8 +31,11 @@ export const jsonFeedPath = 'feed.json'
 
 /**
  * Plans the JSON files of a collection: the files {@link renderJson} returns, in the same order,
- * each with its `dependsOn` and made only when its `render()` is called. The notes are serialized
- * once per plan and reused by every file that lists them. Options are checked when `planJson` is
+ * each with its `dependsOn` and made only when its `render()` is called. `notes.json` and
+ * `tags/<slug>.json` also have `chunks()`: the same bytes in pieces of 64 K characters or more,
+ * so a host can write them without holding them whole. The notes are serialized once per plan
+ * and reused by every file that lists them, up to 64 MB of their JSON (a bigger collection's
+ * further notes are serialized again on each use). Options are checked when `planJson` is
  * called (it throws as {@link renderJson} does), not when the first file is taken.
  *
  * `dependsOn` (worked out when first read): `notes.json` lists every note, `feed.json` the
@@ -55,19 +59,25 @@ export function planJson(
   return planJsonFiles(collection, settings)
 }
 
-function* planJsonFiles(
+/**
+ * {@link planJson} with options already resolved. Internal (not exported from the package):
+ * `noteCacheLimit` is the note JSON cache's limit in bytes (see `noteJsonCacheLimit`), which
+ * tests set small to check that the output does not depend on it.
+ */
+export function* planJsonFiles(
   collection: Collection,
   settings: ResolvedJsonOptions,
+  noteCacheLimit: number = noteJsonCacheLimit,
 ): Generator<PlannedFile> {
   const json = (value: unknown) => stringifyJson(value, settings.pretty)
-  const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty)
+  const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty, noteCacheLimit)
   const tagList = () => collection.tags.map(({ name, slug, count }) => ({ name, slug, count }))
 
-  yield plannedFile(
+  yield chunkedFile(
     'notes.json',
     jsonType,
     () => fileDependencies(collection.notes),
-    () => notesJson(collection.notes),
+    () => notesJson.chunks(collection.notes),
   )
   yield plannedFile(
     'tags.json',
@@ -103,11 +113,11 @@ function* planJsonFiles(
   )
   for (const tag of collection.tags) {
     const notes = collection.withTag(tag.slug)
-    yield plannedFile(
+    yield chunkedFile(
       `tags/${tag.slug}.json`,
       jsonType,
       () => fileDependencies(notes, { slug: tag.slug }),
-      () => notesJson(notes),
+      () => notesJson.chunks(notes),
     )
   }
 }
