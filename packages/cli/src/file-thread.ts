@@ -1,17 +1,26 @@
 /**
  * Where a share's output files go: {@link StagedFiles} links unchanged files from the previous
- * output and writes rendered ones into the staging folder. In the main thread of a build it is
- * a thread of its own (`file-thread-worker.js`, a tsup entry, so it exists only in the built
- * `dist/`), so that linking thousands of files and hashing and writing tens of
- * megabytes of JSON overlap with rendering; elsewhere ({@link stageFilesHere}) the files are
- * written in the calling thread and linked on the thread pool. Paths are checked in the calling
- * thread before anything is queued, as `writeStagedFile` checks them.
+ * output and writes rendered ones into the staging folder. In the main thread of a rebuild it
+ * is a thread of its own (`file-thread-worker.js`, a tsup entry, so it exists only in the built
+ * `dist/`), so that linking thousands of files and hashing and writing them overlap with
+ * rendering; elsewhere ({@link stageFilesHere}) the files are written in the calling thread and
+ * linked on the thread pool. Files given in several pieces (a planned file's `chunks()`, such
+ * as `notes.json`) are written piece by piece in the calling thread either way, so they are
+ * never held whole. Paths are checked in the calling thread before anything is queued, as
+ * `writeStagedFile` checks them.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { contentHash } from './build-cache.js'
-import { type MadeFolders, stagedPath, stageLinks, writeStagedFile } from './write-output.js'
+import {
+  type MadeFolders,
+  stagedPath,
+  stageLinks,
+  writeStagedChunks,
+  writeStagedFile,
+} from './write-output.js'
 
 /** What the manifest records of a written file. */
 export interface WrittenFile {
@@ -32,6 +41,13 @@ export interface StagedFiles {
    * records. In this thread a failure throws at once; on the file thread it rejects.
    */
   write(path: string, contents: string | Uint8Array): Promise<WrittenFile>
+  /**
+   * Checks `path` and writes the file given in pieces (a planned file's `chunks()`) there, piece
+   * by piece as they come, never holding it whole; resolves with what the manifest records (the
+   * hash is the one {@link write} records, worked out piece by piece). A failure, a piece's
+   * own (a renderer's error) or a write's, throws at once.
+   */
+  writeChunks(path: string, chunks: Iterable<string | Uint8Array>): Promise<WrittenFile>
   /**
    * `undefined` when few bytes wait to be written, else a promise that resolves when most of
    * them are: a writer that renders faster than the files are written waits on it, so the
@@ -67,6 +83,23 @@ export type FileThreadReply =
   | { kind: 'settled'; error?: ThreadError }
 
 /**
+ * Writes a file given in pieces in this thread (see `writeStagedChunks`), hashing each piece
+ * as it is written with the hash of `contentHash` (SHA-1): the same digest as of the whole.
+ */
+function writeChunksHere(
+  stagingDir: string,
+  path: string,
+  chunks: Iterable<string | Uint8Array>,
+  made: MadeFolders,
+): WrittenFile {
+  const hash = createHash('sha1')
+  const { size, mtimeMs } = writeStagedChunks(stagingDir, path, chunks, made, (bytes) => {
+    hash.update(bytes)
+  })
+  return { hash: hash.digest('hex'), size, mtimeMs }
+}
+
+/**
  * {@link StagedFiles} in this thread: files are written synchronously (and hashed here), links
  * are made on the thread pool (see `stageLinks`).
  *
@@ -86,6 +119,7 @@ export function stageFilesHere(stagingDir: string, made: MadeFolders): StagedFil
       const info = statSync(target)
       return Promise.resolve({ hash: contentHash(bytes), size: info.size, mtimeMs: info.mtimeMs })
     },
+    writeChunks: (path, chunks) => Promise.resolve(writeChunksHere(stagingDir, path, chunks, made)),
     backlog: () => undefined,
     settle: () => links.settle(),
   }
@@ -164,6 +198,8 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
   let sources: string[] = []
   let broken: Error | undefined
   let closed = false
+  /** The folders made by files written in the calling thread (see `writeChunks`). */
+  const madeHere: MadeFolders = new Set()
 
   const flushLinks = () => {
     if (targets.length === 0) return
@@ -198,7 +234,7 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
     if (!closed) fail(new Error(`the file thread stopped unexpectedly (exit code ${code})`))
   })
 
-  return {
+  const files: FileThread = {
     link(path, from) {
       targets.push(stagedPath(stagingDir, path))
       sources.push(from)
@@ -231,6 +267,22 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
         worker.postMessage(request, owned ? [bytes.buffer as ArrayBuffer] : [])
       })
     },
+    writeChunks(path, chunks) {
+      // A file in one piece goes to the thread like any other. One in several pieces is written
+      // here, in the rendering thread, as its pieces come: the thread takes whole files, and
+      // sending it the pieces would either hold the file whole again (joined, or queued in the
+      // thread while this one renders ahead) or need a protocol of its own for one file in
+      // hundreds. Only the few big files come in several pieces (`notes.json`, the biggest tags'
+      // JSON), and in a rebuild only those whose notes changed.
+      const pieces = chunks[Symbol.iterator]()
+      const first = pieces.next()
+      if (first.done) return files.write(path, '')
+      const second = pieces.next()
+      if (second.done) return files.write(path, first.value)
+      if (broken !== undefined) return Promise.reject(broken)
+      const all = piecesFrom([first.value, second.value], pieces)
+      return Promise.resolve(writeChunksHere(stagingDir, path, all, madeHere))
+    },
     backlog() {
       if (bytesInFlight <= maxBytesInFlight) return undefined
       if (drained === undefined) {
@@ -255,4 +307,11 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
       await worker.terminate()
     },
   }
+  return files
+}
+
+/** The pieces `taken` already, then the rest of `pieces`, one at a time. */
+function* piecesFrom<T>(taken: readonly T[], pieces: Iterator<T>): Generator<T, void, undefined> {
+  yield* taken
+  for (let next = pieces.next(); next.done !== true; next = pieces.next()) yield next.value
 }

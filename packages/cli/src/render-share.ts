@@ -7,16 +7,11 @@
  * are still intact, is linked from the previous output instead of rendered.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Collection, PlannedFile } from '@paper-notes/core'
-import {
-  contentHash,
-  fileFingerprint,
-  type ManifestEntry,
-  type PreviousCache,
-} from './build-cache.js'
-import { type StagedFiles, stageFilesHere } from './file-thread.js'
+import { fileFingerprint, type ManifestEntry, type PreviousCache } from './build-cache.js'
+import { type StagedFiles, stageFilesHere, type WrittenFile } from './file-thread.js'
 import type { PlannedRenderer } from './renderers.js'
 import { type MadeFolders, stagedPath } from './write-output.js'
 
@@ -78,12 +73,29 @@ function reusable(
   try {
     const info = statSync(from)
     if (info.size === entry.size && info.mtimeMs === entry.mtimeMs) return { from, entry }
-    const bytes = readFileSync(from)
-    if (contentHash(bytes) !== entry.hash) return undefined
+    if (fileContentHash(from) !== entry.hash) return undefined
     return { from, entry: { ...entry, size: info.size, mtimeMs: info.mtimeMs } }
   } catch {
     return undefined
   }
+}
+
+/**
+ * build-cache's `contentHash` (SHA-1) of a file's bytes, read a megabyte at a time: a previous
+ * `notes.json` may be hundreds of megabytes, which need not be held whole to be hashed.
+ */
+function fileContentHash(path: string): string {
+  const hash = createHash('sha1')
+  const fd = openSync(path, 'r')
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024)
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) {
+      hash.update(buffer.subarray(0, read))
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return hash.digest('hex')
 }
 
 /**
@@ -244,14 +256,15 @@ export async function renderTasks(
     files.push(file)
     options.onFile?.(file)
   }
+  /** Records a file being written (`written`: `staged.write` or `staged.writeChunks`). */
   const write = (
     renderer: PlannedRenderer,
     path: string,
-    contents: string | Uint8Array,
+    written: Promise<WrittenFile>,
     fingerprint: string | undefined,
   ) => {
     const file: ShareFile = { path, renderer: renderer.name, entry: { hash: '' }, reused: false }
-    const written = staged.write(path, contents).then(
+    const recorded = written.then(
       ({ hash, size, mtimeMs }) => {
         const entry: ManifestEntry = { hash, size, mtimeMs }
         if (fingerprint !== undefined) entry.fingerprint = fingerprint
@@ -261,7 +274,7 @@ export async function renderTasks(
         writeErrors.push(error)
       },
     )
-    writing.push(written)
+    writing.push(recorded)
     add(file)
   }
   /** Waits for every link and write; throws the first failure. */
@@ -273,7 +286,7 @@ export async function renderTasks(
   const renderOne = async ({ renderer, file: planned, fingerprint, collection }: RenderTask) => {
     if (planned === undefined) {
       for (const file of await renderer.render(collection)) {
-        write(renderer, file.path, file.contents, undefined)
+        write(renderer, file.path, staged.write(file.path, file.contents), undefined)
         await staged.backlog()
       }
       return
@@ -285,7 +298,13 @@ export async function renderTasks(
       add({ path: planned.path, renderer: renderer.name, entry: old.entry, reused: true })
       return
     }
-    write(renderer, planned.path, planned.render(), fingerprint)
+    // A file given in pieces is written as they come, never held whole (`notes.json` of 60,000
+    // notes is 320 MB); the rest are rendered whole. A host calls one of them, once.
+    const written =
+      planned.chunks === undefined
+        ? staged.write(planned.path, planned.render())
+        : staged.writeChunks(planned.path, planned.chunks())
+    write(renderer, planned.path, written, fingerprint)
     await staged.backlog()
   }
 

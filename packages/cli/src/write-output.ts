@@ -10,7 +10,16 @@
  *   earlier run wrote it (it holds the marker file `.paper-notes-output`) or with `force`.
  */
 import { randomBytes } from 'node:crypto'
-import { constants, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import {
   copyFile,
   link,
@@ -235,6 +244,63 @@ export function writeStagedFile(
   const target = stagedTarget(stagingDir, path, made, options)
   writeFileSync(target, contents, { flag: 'wx' })
   return target
+}
+
+/** What {@link writeStagedChunks} wrote. */
+export interface StagedChunksResult {
+  /** The absolute path written. */
+  target: string
+  /** The file's size in bytes. */
+  size: number
+  /** Its modification time, once written. */
+  mtimeMs: number
+}
+
+/**
+ * Writes one file below a staging folder piece by piece (a planned file's `chunks()`), checked
+ * and created as {@link writeStagedFile} does (`wx`): each piece is written as it comes, text
+ * as UTF-8, so the file is never held whole (nor its bytes: text is encoded into one buffer
+ * reused for every piece). `onBytes` is given each piece's bytes once written, in order, to
+ * hash them; it must not keep them (the buffer is reused). If a piece throws (a renderer's
+ * error), the file is closed and the error thrown; what was written stays until the staging
+ * folder is removed.
+ *
+ * @example
+ * const hash = createHash('sha1')
+ * const { size } = writeStagedChunks(staging.dir, 'notes.json', file.chunks(), made, (bytes) => hash.update(bytes))
+ */
+export function writeStagedChunks(
+  stagingDir: string,
+  path: string,
+  chunks: Iterable<string | Uint8Array>,
+  made: MadeFolders,
+  onBytes: (bytes: Uint8Array) => void,
+  options: StagedFileOptions = {},
+): StagedChunksResult {
+  const target = stagedTarget(stagingDir, path, made, options)
+  const fd = openSync(target, 'wx')
+  try {
+    let encoded = Buffer.alloc(0)
+    const encode = (text: string): Uint8Array => {
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8, so the whole piece always fits.
+      if (encoded.length < text.length * 3) {
+        encoded = Buffer.allocUnsafe(Math.max(text.length * 3, encoded.length * 2))
+      }
+      return encoded.subarray(0, encoded.write(text, 'utf8'))
+    }
+    let size = 0
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? encode(chunk) : chunk
+      for (let offset = 0; offset < bytes.byteLength; ) {
+        offset += writeSync(fd, bytes, offset, bytes.byteLength - offset)
+      }
+      onBytes(bytes)
+      size += bytes.byteLength
+    }
+    return { target, size, mtimeMs: fstatSync(fd).mtimeMs }
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**
