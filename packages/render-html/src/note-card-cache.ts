@@ -8,7 +8,7 @@ import type { Note } from '@paper-notes/core'
 import type { ElementContent } from 'hast'
 import { hastToHtml } from './hast-html.js'
 import { noteCard as defaultNoteCard } from './note-card.js'
-import type { PageContext } from './page-context.js'
+import { createPageContext, type PageContext } from './page-context.js'
 
 /**
  * A hast `raw` node (HTML written into the page as it is), typed as the element content it is
@@ -73,13 +73,15 @@ interface NoteCards {
 }
 
 /**
- * How to build a card this cache handed out again: its note, a page it was made for (the card
- * of the note on that page is the same HTML) and which of the note's cards it is (a
- * {@link linkKey}, a directory, or a page path, for a card that read `path`).
+ * How to build a card this cache handed out again: its note, the path of a page it was made for
+ * (the card of the note on that page is the same HTML) and which of the note's cards it is (a
+ * {@link linkKey}, a directory, or a page path, for a card that read `path`). Not the page's
+ * context: each holds its folder's memo of relative URLs, and keeping one per card kept every
+ * memo of a large site alive (~440,000 URLs at 20,000 notes).
  */
 interface CardRecipe {
   readonly note: Note
-  readonly context: PageContext
+  readonly path: string
   readonly variant: string
 }
 
@@ -111,6 +113,8 @@ export class NoteCardCache {
    * never as the HTML: strings of a card that left the cache are not kept alive.
    */
   readonly #handedOut = new Map<number, CardRecipe[]>()
+  /** The first page a card was handed out for: its collection, options and templates. */
+  #base: PageContext | undefined
   /** The placeholder links of this render's open cards: `<marker><index>-`. */
   readonly #marker = `paper-notes-href-${crypto.randomUUID()}-`
   readonly #placeholders = new RegExp(`${this.#marker}(\\d+)-`)
@@ -154,7 +158,12 @@ export class NoteCardCache {
   readonly trusts = (node: { readonly value: string }): boolean => {
     if (this.#cardNodes.has(node)) return true
     const recipes = this.#handedOut.get(fingerprint(node.value, this.#sampleOffset))
-    return recipes?.some(({ note, context }) => this.#html(note, context) === node.value) ?? false
+    const base = this.#base
+    if (recipes === undefined || base === undefined) return false
+    return recipes.some(({ note, path }) => {
+      const context = createPageContext(base.collection, base.options, base.templates, path)
+      return this.#html(note, context) === node.value
+    })
   }
 
   /**
@@ -193,12 +202,15 @@ export class NoteCardCache {
   #handOut(note: Note, cards: NoteCards, variant: string, html: string, context: PageContext) {
     if (cards.handedOut.has(variant)) return
     cards.handedOut.add(variant)
+    // Every page of a render shares its collection, options and templates.
+    this.#base ??= context
     const key = fingerprint(html, this.#sampleOffset)
     const recipes = this.#handedOut.get(key)
+    const { path } = context
     if (!recipes) {
-      this.#handedOut.set(key, [{ note, context, variant }])
+      this.#handedOut.set(key, [{ note, path, variant }])
     } else if (!recipes.some((recipe) => recipe.note === note && recipe.variant === variant)) {
-      recipes.push({ note, context, variant })
+      recipes.push({ note, path, variant })
     }
   }
 
