@@ -56,6 +56,8 @@ export class NoteStore {
   #pendingBytes = 0
   /** Bytes written to the file. */
   #written = 0
+  /** Where notes are read into. */
+  #readBuffer = Buffer.allocUnsafeSlow(64 * 1024)
   /** The heavy fields of the last notes read, by index (oldest first). */
   readonly #decoded = new Map<number, Record<string, unknown>>()
   /** The getter of each heavy field, shared by every note of this store. */
@@ -145,7 +147,12 @@ export class NoteStore {
     const fd = this.#open()
     const offset = this.#offsets[index]!
     if (offset + this.#lengths[index]! > this.#written) this.#flush()
-    const bytes = Buffer.allocUnsafe(this.#lengths[index]!)
+    const length = this.#lengths[index]!
+    // One buffer for every read, grown as needed, rather than an allocation per read.
+    if (this.#readBuffer.length < length) {
+      this.#readBuffer = Buffer.allocUnsafeSlow(Math.max(length, this.#readBuffer.length * 2))
+    }
+    const bytes = this.#readBuffer.subarray(0, length)
     let done = 0
     while (done < bytes.length) {
       const read = readSync(fd, bytes, done, bytes.length - done, offset + done)
