@@ -31,7 +31,9 @@ async function handle(request: WorkerRequest, reply: (message: WorkerReply) => v
         ? undefined
         : { outDir: request.previous.outDir, files: new Map(request.previous.files) }
     // The same notes and renderers give the main thread's plan: tasks are named by index.
-    const { tasks } = planTasks(collection, renderers)
+    const { tasks } = planTasks(collection, renderers, undefined, {
+      fingerprints: request.fingerprints !== false,
+    })
     const failure = planMismatch(taskListKeys(tasks), request.taskListKeys)
     if (failure !== undefined) {
       closeTaskQueue(queue)

@@ -33,6 +33,8 @@ export type WorkerRequest =
       end: QueueEnd
       /** The main thread's `taskListKeys`: the worker's plan must be the same. */
       taskListKeys: [string, string][]
+      /** Whether files get cache fingerprints (`planTasks`' option); `true` when left out. */
+      fingerprints?: boolean
     }
 
 /** What a worker answers. `progress` may come any number of times before the answer. */

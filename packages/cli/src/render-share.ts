@@ -132,8 +132,9 @@ function task(
   renderer: PlannedRenderer,
   file: PlannedFile | undefined,
   collection: Collection,
+  fingerprints: boolean,
 ): RenderTask {
-  let fingerprint: string | undefined | null = null
+  let fingerprint: string | undefined | null = fingerprints ? null : undefined
   return {
     renderer,
     file,
@@ -153,6 +154,10 @@ function task(
  * renderer without one. Every thread of a build plans the same list from the same notes, so a
  * task is named by its index.
  *
+ * With `fingerprints: false` (a build that writes no cache) no task has a fingerprint, so none
+ * is worked out: that is a SHA-1 of every file's notes, and the renderers' work to tell which
+ * notes those are.
+ *
  * @example
  * const { tasks, stale } = planTasks(collection, renderers, previous)
  */
@@ -160,17 +165,18 @@ export function planTasks(
   collection: Collection,
   renderers: readonly PlannedRenderer[],
   previous?: PreviousCache,
+  { fingerprints = true }: { fingerprints?: boolean } = {},
 ): PlannedTasks {
   const tasks: RenderTask[] = []
   let stale = 0
   for (const renderer of renderers) {
     if (renderer.plan === undefined) {
-      tasks.push(task(renderer, undefined, collection))
+      tasks.push(task(renderer, undefined, collection, fingerprints))
       stale += 1
       continue
     }
     for (const file of renderer.plan(collection)) {
-      const planned = task(renderer, file, collection)
+      const planned = task(renderer, file, collection, fingerprints)
       tasks.push(planned)
       if (previous === undefined) continue
       const { fingerprint } = planned

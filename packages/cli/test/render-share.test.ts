@@ -74,6 +74,32 @@ describe('planTasks', () => {
     expect(tasks[0]!.fingerprint).toBe(previous.get(files[0]!.path)!.fingerprint)
     expect(tasks.at(-1)!.fingerprint).toBeUndefined()
   })
+
+  it('works out no fingerprint, nor what a file depends on, when told not to', async () => {
+    const notes = collection()
+    const json = (await jsonAndWhole())[0]!
+    let asked = 0
+    // A renderer whose files count the reads of their dependsOn.
+    const counting: PlannedRenderer = {
+      ...json,
+      plan: (of) =>
+        [...json.plan!(of)].map((file) => ({
+          path: file.path,
+          mediaType: file.mediaType,
+          render: () => file.render(),
+          get dependsOn() {
+            asked += 1
+            return file.dependsOn
+          },
+        })),
+    }
+    const without = planTasks(notes, [counting], undefined, { fingerprints: false })
+    expect(without.tasks.every((task) => task.fingerprint === undefined)).toBe(true)
+    expect(asked).toBe(0)
+    const withThem = planTasks(notes, [counting])
+    expect(withThem.tasks.every((task) => typeof task.fingerprint === 'string')).toBe(true)
+    expect(asked).toBe(withThem.tasks.length)
+  })
 })
 
 describe('taskListKeys and planMismatch', () => {

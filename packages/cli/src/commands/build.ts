@@ -22,6 +22,7 @@ import {
   workerScript,
 } from '../build-workers.js'
 import { fileThreadScript, startFileThread } from '../file-thread.js'
+import { createHeapPacer, type HeapPacer } from '../heap-pacer.js'
 import { type InputSource, releaseSource, retainedInputBytes, sourceSize } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { NoteStore } from '../note-store.js'
@@ -166,6 +167,7 @@ export async function runBuild(
   // their modules while this thread reads the inputs.
   if (script !== undefined && previous === undefined) startWorkers()
   let store: NoteStore | undefined
+  let pacer: HeapPacer | undefined
 
   try {
     // Trees without positions: what the parse cache holds anyway, and less memory per note.
@@ -183,6 +185,7 @@ export async function runBuild(
       const inputBytes = sources.reduce((sum, source) => sum + sourceSize(source), 0)
       if (options.lowMemory ?? inputBytes > lowMemoryInputBytes) {
         store = new NoteStore()
+        pacer = createHeapPacer()
         info(`low memory: note texts kept in a temporary file while building`)
       }
       /** The result as this build keeps it: its notes light when they are kept on disk. */
@@ -238,6 +241,7 @@ export async function runBuild(
           if (store !== undefined) releaseSource(sources[index]!)
           results[index] = result
           parsed(1, result.notes.length)
+          pacer?.check()
         }
       }
       // Keep the previous lines of the entries the new cache will copy, not link: the others
@@ -290,7 +294,9 @@ export async function runBuild(
       // With a previous cache, every file's fingerprint is worked out here first, to count the
       // stale ones: a few render faster in this thread than in threads that must start. A
       // build without one renders in threads when it may.
-      const { tasks, stale } = planTasks(collection, renderers, previous)
+      const { tasks, stale } = planTasks(collection, renderers, previous, {
+        fingerprints: useCache,
+      })
       const whole = tasks.some((task) => task.file === undefined)
       context.progress.start('rendering', whole ? 0 : tasks.length, 'files')
       let shares: ShareResult[]
@@ -300,7 +306,11 @@ export async function runBuild(
           renderers: rendererOptions,
           stagingDir: staging.dir,
           previous,
-          onFiles: (count) => context.progress.tick(count),
+          fingerprints: useCache,
+          onFiles: (count) => {
+            context.progress.tick(count)
+            pacer?.check()
+          },
         })
       } else {
         // With a previous build to take files from, links and writes go to a thread of their
@@ -316,7 +326,10 @@ export async function runBuild(
               stagingDir: staging.dir,
               ...(previous === undefined ? {} : { previous }),
               ...(files === undefined ? {} : { files }),
-              onFile: () => context.progress.tick(),
+              onFile: () => {
+                context.progress.tick()
+                pacer?.check()
+              },
             }),
           ]
         } finally {
@@ -383,6 +396,8 @@ async function renderInThreads(
     renderers: Parameters<BuildWorkers['render']>[1]['renderers']
     stagingDir: string
     previous: PreviousCache | undefined
+    /** Whether files get cache fingerprints (`false` without a cache to write them to). */
+    fingerprints: boolean
     /** Told how many more files are written (a worker reports them in batches). */
     onFiles: (count: number) => void
   },
@@ -398,6 +413,7 @@ async function renderInThreads(
       : { previous: { outDir: previous.outDir, files: [...previous.files] } }),
     queue,
     taskListKeys: taskListKeys(tasks),
+    fingerprints: options.fingerprints,
   }
   const inWorkers = Array.from({ length: workers.size }, (_, index) =>
     workers.render(index, { ...request, end: index % 2 === 0 ? 'back' : 'front' }, options.onFiles),
