@@ -361,6 +361,7 @@ export async function runBuild(
       info(
         `${manifest.size - reused} files rendered, ${reused} carried over from the cache; cache written in ${seconds(phase)}`,
       )
+      if (pacer !== undefined) info(`low memory: the heap was collected ${pacer.collections} times`)
       await staging.commit()
       const status = run.succeed(manifest.size)
       if (manifest.has('index.html')) {
