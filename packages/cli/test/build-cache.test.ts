@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
 import type { CliIo } from '../src/io.js'
-import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
-import { makeTempDir, writeTree } from './temp-dir.js'
+import { sampleProject, writeTree } from './temp-dir.js'
 
 /** A note whose comments use most of GFM, so rendering from markdown or from a tree can differ. */
 const richComments = `---
@@ -97,17 +97,8 @@ function quietIo(cwd: string) {
   return { io, stdout: () => stdout.join(''), stderr: () => stderr.join('') }
 }
 
-async function project(): Promise<string> {
-  const cwd = await makeTempDir()
-  await writeTree(cwd, {
-    'notes/100.md': sparseRehearsal,
-    'notes/101.md': japaneseBlog,
-    'notes/102.md': forgettingEval,
-    'notes/103.md': richComments,
-    'counting.mjs': countingRenderer,
-  })
-  return cwd
-}
+const project = () =>
+  sampleProject({ 'notes/103.md': richComments, 'counting.mjs': countingRenderer })
 
 const renderers = 'html,json,rss,./counting.mjs'
 const baseUrl = 'https://notes.example.org/'

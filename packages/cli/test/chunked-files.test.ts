@@ -18,10 +18,10 @@ import {
 } from '../src/file-thread.js'
 import type { CliIo } from '../src/io.js'
 import { OutputError, writeStagedChunks } from '../src/write-output.js'
-import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
 import { assertBuilt, runBin } from './run-bin.js'
-import { makeTempDir, writeTree } from './temp-dir.js'
+import { makeTempDir, sampleProject, writeTree } from './temp-dir.js'
 
 const script = new URL('../dist/file-thread-worker.js', import.meta.url)
 
@@ -230,13 +230,7 @@ describe('a build with a renderer whose files come in pieces', () => {
   }
 
   it('writes the pieces’ bytes with their hash in the manifest, and a rebuild reuses them', async () => {
-    const cwd = await makeTempDir()
-    await writeTree(cwd, {
-      'notes/100.md': sparseRehearsal,
-      'notes/101.md': japaneseBlog,
-      'notes/102.md': forgettingEval,
-      'chunking.mjs': chunkingRenderer,
-    })
+    const cwd = await sampleProject({ 'chunking.mjs': chunkingRenderer })
     const first = await build(cwd, 'site')
     expect(first.chunked).toEqual(['chunking/all.json', 'chunking/count.txt'])
     const site = join(cwd, 'site')

@@ -8,8 +8,8 @@ import { stripVTControlCharacters } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
 import type { CliIo } from '../src/io.js'
-import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
-import { makeTempDir, writeTree } from './temp-dir.js'
+import { japaneseBlog } from './fixtures.js'
+import { makeTempDir, sampleProject } from './temp-dir.js'
 
 function fakeIo(cwd: string, options: { tty: boolean; env?: CliIo['env']; stdin?: string }) {
   const stdout: string[] = []
@@ -24,15 +24,7 @@ function fakeIo(cwd: string, options: { tty: boolean; env?: CliIo['env']; stdin?
   return { io, stdout: () => stdout.join(''), stderr: () => stderr.join('') }
 }
 
-async function project(): Promise<string> {
-  const cwd = await makeTempDir()
-  await writeTree(cwd, {
-    'notes/100.md': sparseRehearsal,
-    'notes/101.md': japaneseBlog,
-    'notes/102.md': forgettingEval,
-  })
-  return cwd
-}
+const project = () => sampleProject()
 
 describe('runCli on a terminal', () => {
   it('shows progress bars for parsing and writing, and colours the summary', async () => {

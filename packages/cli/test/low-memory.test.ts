@@ -3,25 +3,16 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
 import type { CliIo } from '../src/io.js'
-import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
+import { japaneseBlog, sparseRehearsal } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
-import { makeTempDir, writeTree } from './temp-dir.js'
+import { makeTempDir, sampleProject } from './temp-dir.js'
 
 /** A second file with note 100 in it again (same issue URL): merged by the collection. */
 const duplicate = sparseRehearsal
   .replace('# Abstract', '# Abstract\n- Written twice: the duplicate adds this line.')
   .replace('NLP, ', 'NLP, Duplicates, ')
 
-async function project(): Promise<string> {
-  const cwd = await makeTempDir()
-  await writeTree(cwd, {
-    'notes/100.md': sparseRehearsal,
-    'notes/101.md': japaneseBlog,
-    'notes/102.md': forgettingEval,
-    'notes/zz-100-again.md': duplicate,
-  })
-  return cwd
-}
+const project = () => sampleProject({ 'notes/zz-100-again.md': duplicate })
 
 /** The note stores' folders left in `dir`. */
 async function storeFolders(dir: string): Promise<string[]> {

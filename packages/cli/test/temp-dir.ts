@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach } from 'vitest'
+import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
 
 const made: string[] = []
 
@@ -25,4 +26,21 @@ export async function writeTree(
     await mkdir(dirname(join(root, path)), { recursive: true })
     await writeFile(join(root, path), contents)
   }
+}
+
+/**
+ * A fresh temporary folder holding the three sample notes (`notes/100.md`, `101.md`, `102.md`:
+ * `sparseRehearsal`, `japaneseBlog`, `forgettingEval`) and `extra` files.
+ */
+export async function sampleProject(
+  extra: Record<string, string | Uint8Array> = {},
+): Promise<string> {
+  const cwd = await makeTempDir()
+  await writeTree(cwd, {
+    'notes/100.md': sparseRehearsal,
+    'notes/101.md': japaneseBlog,
+    'notes/102.md': forgettingEval,
+    ...extra,
+  })
+  return cwd
 }

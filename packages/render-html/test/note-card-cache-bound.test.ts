@@ -9,6 +9,7 @@ import { NoteCardCache } from '../src/note-card-cache.js'
 import { createPageContext, type PageContext } from '../src/page-context.js'
 import { planHtmlWithCardCache } from '../src/render-html.js'
 import { makeComment, makeNote } from './note-factory.js'
+import { layoutWith, mapRaw } from './raw-nodes.js'
 import { parsePage, select, textOf } from './site-inspection.js'
 
 const tagNames = [
@@ -205,23 +206,6 @@ describe('NoteCardCache: trust after cards are dropped', () => {
     }
     expect(cache.trusts({ value: '' })).toBe(false)
   })
-
-  type Layout = Templates['layout']
-  const layoutWith =
-    (change: (content: ElementContent) => ElementContent): Layout =>
-    (input, context) =>
-      defaultTemplates.layout(
-        { ...input, content: change(input.content) as typeof input.content },
-        context,
-      )
-  /** `node` with every `raw` node replaced by a new one whose value is `f` of the old. */
-  const mapRaw = (node: ElementContent, f: (value: string) => string): ElementContent => {
-    const loose = node as unknown as { type: string; value: string }
-    if (loose.type === 'raw')
-      return { type: 'raw', value: f(loose.value) } as unknown as ElementContent
-    if (node.type !== 'element') return node
-    return { ...node, children: node.children.map((child) => mapRaw(child, f)) }
-  }
 
   it('writes a template’s own raw node with a card’s HTML as HTML, with a tiny bound', () => {
     const notes = manyNotes()

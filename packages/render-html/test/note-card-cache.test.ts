@@ -6,6 +6,7 @@ import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
 import { defaultTemplates, renderHtml, resolveHtmlOptions, type Templates } from '../src/index.js'
 import { linkKey } from '../src/note-card-cache.js'
+import { layoutWith, mapRaw } from './raw-nodes.js'
 import { sampleCollection } from './sample-collection.js'
 import { fileAt, parsePage, select, textContent, textOf } from './site-inspection.js'
 
@@ -168,23 +169,6 @@ describe('renderHtml: the default note card, built once and linked per folder', 
 })
 
 describe('renderHtml: the raw nodes a page writes as HTML', () => {
-  type Layout = Templates['layout']
-  /** A layout that hands the default one a changed copy of the page content. */
-  const layoutWith =
-    (change: (content: ElementContent) => ElementContent): Layout =>
-    (input, context) =>
-      defaultTemplates.layout(
-        { ...input, content: change(input.content) as typeof input.content },
-        context,
-      )
-  const mapRaw = (node: ElementContent, f: (value: string) => string): ElementContent => {
-    const loose = node as unknown as { type: string; value: string }
-    if (loose.type === 'raw')
-      return { type: 'raw', value: f(loose.value) } as unknown as ElementContent
-    if (node.type !== 'element') return node
-    return { ...node, children: node.children.map((child) => mapRaw(child, f)) }
-  }
-
   it('writes its cards, and copies of them with the same HTML, as HTML', () => {
     const collection = sampleCollection()
     const plain = tagPages(renderHtml(collection))
