@@ -24,13 +24,21 @@ export type {
   Venue,
 } from './model.js'
 export { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from './note-display.js'
-export type { FileDependencies, PlannedFile, RenderedFile, Renderer } from './renderer.js'
+export type {
+  FileDependencies,
+  FilePiece,
+  PlannedFile,
+  RenderedFile,
+  Renderer,
+} from './renderer.js'
 export {
   chunkedFile,
   defineRenderer,
   fileDependencies,
   isSafeOutputPath,
   noDependencies,
+  pieceBatchLength,
+  piecedFile,
   plannedFile,
   renderPlannedFiles,
 } from './renderer.js'

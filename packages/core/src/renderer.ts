@@ -79,6 +79,33 @@ export interface PlannedFile {
    * do not know it call `render()` as before. See {@link chunkedFile}.
    */
   chunks?(): Iterable<string | Uint8Array>
+  /**
+   * Optional: the same bytes as `render()`, as pieces a host may take from the file it wrote in
+   * an earlier build instead of making them again (see {@link FilePiece}): text and bytes as in
+   * `chunks()`, and {@link FilePiece}s, each made only when the host calls its `make()`. A host
+   * calls at most one of `render`/`chunks`/`pieces`, once. Hosts that do not know it call
+   * `chunks()` or `render()`. See {@link piecedFile}.
+   */
+  pieces?(): Iterable<string | Uint8Array | FilePiece>
+}
+
+/**
+ * A part of a planned file that depends on a few notes only, such as one note's entry in a
+ * list of every note: a host that kept the file it wrote in an earlier build (with the same
+ * renderer, version and options) may copy the piece's bytes from there instead of calling
+ * `make()`, when the piece's dependencies are the same as they were then. So a renderer must
+ * make the same bytes for two pieces of one file whose `dependsOn` are equal (same `key`, same
+ * content of the same notes), wherever they stand in the file.
+ */
+export interface FilePiece {
+  /**
+   * What the piece's bytes depend on: the notes whose content it shows, and a `key` for the
+   * rest (what else it reads, or where it stands when that changes its bytes, such as a
+   * separator it starts with).
+   */
+  readonly dependsOn: FileDependencies
+  /** Makes the piece's contents (UTF-8 for text). */
+  make(): string | Uint8Array
 }
 
 /**
@@ -145,6 +172,68 @@ export function chunkedFile(
   const file = plannedFile(path, mediaType, dependencies, () => joinChunks(chunks()))
   file.chunks = chunks
   return file
+}
+
+/**
+ * The length, in characters, from which {@link piecedFile}'s `chunks()` ends a piece of text:
+ * pieces of 64 K characters or more (64 to 192 KB of UTF-8) cost a host few writes.
+ */
+export const pieceBatchLength = 65_536
+
+/**
+ * A {@link PlannedFile} made of pieces some of which a host may copy from an earlier build (see
+ * {@link FilePiece}): `pieces()` returns what `pieces()` here returns; `chunks()` makes every
+ * piece and gives the text in pieces of {@link pieceBatchLength} characters or more (bytes as
+ * they come); `render()` joins them all, as {@link chunkedFile}'s does. `dependsOn` is worked
+ * out lazily, as by {@link plannedFile}.
+ *
+ * @example
+ * const file = piecedFile(
+ *   'titles.txt',
+ *   'text/plain',
+ *   () => fileDependencies(collection.notes),
+ *   function* () {
+ *     for (const note of collection.notes) {
+ *       yield { dependsOn: { notes: [note], key: '' }, make: () => `${note.title}\n` }
+ *     }
+ *   },
+ * )
+ * file.render() // => every title, one per line
+ */
+export function piecedFile(
+  path: string,
+  mediaType: string,
+  dependencies: () => FileDependencies | undefined,
+  pieces: () => Iterable<string | Uint8Array | FilePiece>,
+): PlannedFile {
+  const file = chunkedFile(path, mediaType, dependencies, () => madePieces(pieces()))
+  file.pieces = pieces
+  return file
+}
+
+/** Every piece made, text gathered into pieces of {@link pieceBatchLength} characters or more. */
+function* madePieces(
+  pieces: Iterable<string | Uint8Array | FilePiece>,
+): Generator<string | Uint8Array, void, undefined> {
+  let text = ''
+  for (const piece of pieces) {
+    const made = typeof piece === 'string' || piece instanceof Uint8Array ? piece : piece.make()
+    if (typeof made === 'string') {
+      // Appended: the engine keeps the joined string as references to its pieces.
+      text += made
+      if (text.length >= pieceBatchLength) {
+        yield text
+        text = ''
+      }
+      continue
+    }
+    if (text !== '') {
+      yield text
+      text = ''
+    }
+    yield made
+  }
+  if (text !== '') yield text
 }
 
 /** The pieces joined: a string when every piece is one, else their UTF-8 bytes. */
