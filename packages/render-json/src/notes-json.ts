@@ -1,7 +1,7 @@
 /**
  * Notes as JSON: what `notes.json` and `tags/<slug>.json` hold.
  */
-import type { Comment, Note } from '@paper-notes/core'
+import type { Comment, FilePiece, Note } from '@paper-notes/core'
 
 /** A comment as serialized: its mdast `tree` is optional (left out by default). */
 export type CommentJson = Omit<Comment, 'tree'> & Partial<Pick<Comment, 'tree'>>
@@ -51,34 +51,31 @@ export function stringifyJson(value: unknown, pretty: boolean): string {
  */
 export const noteJsonCacheLimit = 64 * 1024 * 1024
 
-/**
- * The text length from which {@link NotesJsonWriter.chunks} ends a piece: pieces of 64 K
- * characters or more (64 to 192 KB of UTF-8) cost a host few writes, and at most about one
- * note's JSON more than that is held at a time.
- */
-export const notesJsonChunkLength = 65_536
-
 /** Writes lists of notes as JSON; see {@link createNotesJsonWriter}. */
 export interface NotesJsonWriter {
   /**
-   * The JSON text of `notes` in pieces of {@link notesJsonChunkLength} characters or more (the
-   * last one may be shorter), each ending after a note or a bracket, so each is whole text.
+   * The JSON text of `notes` in pieces: the opening bracket, one {@link FilePiece} per note
+   * (made only when asked for), and the closing bracket. A note's piece starts with the
+   * separator before it, except the first one's, so its `dependsOn` is the note with the key
+   * `'first'` or `'next'`: equal pieces make equal bytes wherever they stand, and a host may
+   * copy a note's piece from the file it wrote before.
    */
-  chunks(notes: readonly Note[]): Generator<string, void, undefined>
+  pieces(notes: readonly Note[]): Generator<string | FilePiece, void, undefined>
 }
 
 /**
  * Returns a writer of lists of notes as {@link stringifyJson} would write their
  * {@link toNoteJson} forms (the content of `notes.json` and `tags/<slug>.json`), byte for byte,
- * in pieces (`chunks`; join them for the whole text). It keeps each note's JSON while the kept
- * JSON is under `cacheLimit` bytes ({@link noteJsonCacheLimit}; a test may pass a smaller one),
- * so a note listed in `notes.json` and in the files of its ~7 tags is stringified once and its
- * JSON reused; notes beyond the limit are stringified on each use. Which notes are kept depends
- * only on the order of the calls, and the output never does. Create one per render.
+ * in pieces (`pieces`; make and join them for the whole text). It keeps each note's JSON while
+ * the kept JSON is under `cacheLimit` bytes ({@link noteJsonCacheLimit}; a test may pass a
+ * smaller one), so a note listed in `notes.json` and in the files of its ~7 tags is stringified
+ * once and its JSON reused; notes beyond the limit are stringified on each use. Which notes are
+ * kept depends only on the order of the calls, and the output never does. Create one per render.
  *
  * @example
  * const writer = createNotesJsonWriter(false, true)
- * [...writer.chunks(collection.notes)].join('') ===
+ * const pieces = [...writer.pieces(collection.notes)]
+ * pieces.map((piece) => (typeof piece === 'string' ? piece : piece.make())).join('') ===
  *   stringifyJson(collection.notes.map((note) => toNoteJson(note, false)), true) // => true
  */
 export function createNotesJsonWriter(
@@ -103,24 +100,19 @@ export function createNotesJsonWriter(
     return json
   }
   const separator = pretty ? ',\n  ' : ','
-  function* chunks(notes: readonly Note[]): Generator<string, void, undefined> {
+  function* pieces(notes: readonly Note[]): Generator<string | FilePiece, void, undefined> {
     if (notes.length === 0) {
       yield '[]\n'
       return
     }
-    // Appended, not joined: the engine keeps an appended string as a reference to its parts, so
-    // a piece shares the kept notes' JSON instead of copying it, and so does a whole file made
-    // by appending the pieces (core's `chunkedFile` render: every file that lists a note shares
-    // its JSON instead of holding a copy). A host that needs the bytes gets them then, once.
-    let piece = (pretty ? '[\n  ' : '[') + noteJson(notes[0]!)
-    for (let i = 1; i < notes.length; i++) {
-      if (piece.length >= notesJsonChunkLength) {
-        yield piece
-        piece = ''
-      }
-      piece += separator + noteJson(notes[i]!)
+    yield pretty ? '[\n  ' : '['
+    for (let i = 0; i < notes.length; i++) {
+      const note = notes[i]!
+      yield i === 0
+        ? { dependsOn: { notes: [note], key: 'first' }, make: () => noteJson(note) }
+        : { dependsOn: { notes: [note], key: 'next' }, make: () => separator + noteJson(note) }
     }
-    yield pretty ? `${piece}\n]\n` : `${piece}]\n`
+    yield pretty ? '\n]\n' : ']\n'
   }
-  return { chunks }
+  return { pieces }
 }

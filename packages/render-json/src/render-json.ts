@@ -4,12 +4,12 @@
  */
 import type { Collection, PlannedFile, RenderedFile, Renderer } from '@paper-notes/core'
 import {
-  chunkedFile,
   defineRenderer,
   fileDependencies,
   noDependencies,
   noteSchema,
   notesSchema,
+  piecedFile,
   plannedFile,
   renderPlannedFiles,
 } from '@paper-notes/core'
@@ -32,8 +32,10 @@ export const jsonFeedPath = 'feed.json'
 /**
  * Plans the JSON files of a collection: the files {@link renderJson} returns, in the same order,
  * each with its `dependsOn` and made only when its `render()` is called. `notes.json` and
- * `tags/<slug>.json` also have `chunks()`: the same bytes in pieces of 64 K characters or more,
- * so a host can write them without holding them whole. The notes are serialized once per plan
+ * `tags/<slug>.json` are core `piecedFile`s: `chunks()` gives the same bytes in pieces of 64 K
+ * characters or more, so a host can write them without holding them whole, and `pieces()` gives
+ * one piece per note (with the note as its `dependsOn`), so a host can copy the notes that did
+ * not change from the file it wrote before. The notes are serialized once per plan
  * and reused by every file that lists them, up to 64 MB of their JSON (a bigger collection's
  * further notes are serialized again on each use). Options are checked when `planJson` is
  * called (it throws as {@link renderJson} does), not when the first file is taken.
@@ -73,11 +75,11 @@ export function* planJsonFiles(
   const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty, noteCacheLimit)
   const tagList = () => collection.tags.map(({ name, slug, count }) => ({ name, slug, count }))
 
-  yield chunkedFile(
+  yield piecedFile(
     'notes.json',
     jsonType,
     () => fileDependencies(collection.notes),
-    () => notesJson.chunks(collection.notes),
+    () => notesJson.pieces(collection.notes),
   )
   yield plannedFile(
     'tags.json',
@@ -113,11 +115,11 @@ export function* planJsonFiles(
   )
   for (const tag of collection.tags) {
     const notes = collection.withTag(tag.slug)
-    yield chunkedFile(
+    yield piecedFile(
       `tags/${tag.slug}.json`,
       jsonType,
       () => fileDependencies(notes, { slug: tag.slug }),
-      () => notesJson.chunks(notes),
+      () => notesJson.pieces(notes),
     )
   }
 }

@@ -2,12 +2,12 @@
  * `notes.json` and `tags/<slug>.json` given in pieces (`chunks()`): the same bytes as their
  * `render()`, as the whole-string writer made them, whatever the note JSON cache keeps.
  */
-import { createCollection, type Note, type PlannedFile } from '@paper-notes/core'
+import { createCollection, type Note, type PlannedFile, pieceBatchLength } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { sampleNotes } from '../../../test-support/note-factory.ts'
 import { planJson, renderJson } from '../src/index.js'
 import { resolveJsonOptions } from '../src/json-options.js'
-import { notesJsonChunkLength, toNoteJson } from '../src/notes-json.js'
+import { toNoteJson } from '../src/notes-json.js'
 import { planJsonFiles } from '../src/render-json.js'
 import { manyNotes } from './many-notes.js'
 
@@ -66,7 +66,7 @@ describe('planJson chunks', () => {
         const notesPieces = [...chunked[0]!.chunks!()]
         expect(notesPieces.length).toBeGreaterThan(2)
         for (const piece of notesPieces.slice(0, -1)) {
-          expect(piece.length).toBeGreaterThanOrEqual(notesJsonChunkLength)
+          expect(piece.length).toBeGreaterThanOrEqual(pieceBatchLength)
         }
         const nlp = chunked.find((file) => file.path === 'tags/nlp.json')!
         expect([...nlp.chunks!()].length).toBeGreaterThan(2)

@@ -1,17 +1,14 @@
-import type { Note } from '@paper-notes/core'
+import type { FilePiece, Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { sampleNotes } from '../../../test-support/note-factory.ts'
-import {
-  createNotesJsonWriter,
-  notesJsonChunkLength,
-  stringifyJson,
-  toNoteJson,
-} from '../src/notes-json.js'
+import { createNotesJsonWriter, stringifyJson, toNoteJson } from '../src/notes-json.js'
 import { manyNotes } from './many-notes.js'
 
-/** The whole text a writer gives for `notes`: its pieces joined. */
+/** The whole text a writer gives for `notes`: its pieces made and joined. */
 const textOf = (writer: ReturnType<typeof createNotesJsonWriter>, notes: readonly Note[]) =>
-  [...writer.chunks(notes)].join('')
+  [...writer.pieces(notes)]
+    .map((piece) => (typeof piece === 'string' ? piece : piece.make()))
+    .join('')
 
 /**
  * A note whose `comments` getter counts its reads: with `includeTrees`, `JSON.stringify` reads
@@ -51,16 +48,29 @@ describe('createNotesJsonWriter', () => {
         expect(textOf(writer, [notes[1]!])).toBe(expected([notes[1]!]))
       })
 
-      it(`gives pieces of ${notesJsonChunkLength} characters or more, joined what stringifyJson writes (pretty: ${pretty}, includeTrees: ${includeTrees})`, () => {
-        const many = manyNotes(200)
-        const pieces = [...createNotesJsonWriter(includeTrees, pretty).chunks(many)]
-        expect(pieces.length).toBeGreaterThan(2)
-        for (const piece of pieces.slice(0, -1)) {
-          expect(piece.length).toBeGreaterThanOrEqual(notesJsonChunkLength)
-        }
-        // Not one piece per note: each piece ends at the first note that reaches the length.
-        expect(pieces.length).toBeLessThan(many.length / 10)
-        expect(pieces.join('')).toBe(expected(many))
+      it(`gives one piece per note, keyed by the note and where it stands (pretty: ${pretty}, includeTrees: ${includeTrees})`, () => {
+        const pieces = [...createNotesJsonWriter(includeTrees, pretty).pieces(notes)]
+        expect(pieces).toHaveLength(notes.length + 2)
+        expect(pieces[0]).toBe(pretty ? '[\n  ' : '[')
+        expect(pieces.at(-1)).toBe(pretty ? '\n]\n' : ']\n')
+        const notePieces = pieces.slice(1, -1) as FilePiece[]
+        expect(notePieces.map((piece) => piece.dependsOn.notes)).toEqual(
+          notes.map((note) => [note]),
+        )
+        expect(notePieces.map((piece) => piece.dependsOn.key)).toEqual(
+          notes.map((_, index) => (index === 0 ? 'first' : 'next')),
+        )
+        // A piece of a key makes the same bytes wherever it stands: the second note's piece
+        // in the list of every note and in a list where it comes third.
+        const elsewhere = [
+          ...createNotesJsonWriter(includeTrees, pretty).pieces([notes[0]!, notes[2]!, notes[1]!]),
+        ][3] as FilePiece
+        expect(elsewhere.dependsOn).toEqual(notePieces[1]!.dependsOn)
+        expect(elsewhere.make()).toBe(notePieces[1]!.make())
+        const separator = pretty ? ',\n  ' : ','
+        expect(notePieces[1]!.make()).toBe(
+          separator + expected([notes[1]!]).slice(pretty ? 4 : 1, pretty ? -3 : -2),
+        )
       })
 
       it(`writes the same with a cache too small for any or for some notes (pretty: ${pretty}, includeTrees: ${includeTrees})`, () => {
@@ -77,8 +87,8 @@ describe('createNotesJsonWriter', () => {
   }
 
   it('writes an empty list as an empty array in both layouts, in one piece', () => {
-    expect([...createNotesJsonWriter(false, false).chunks([])]).toEqual(['[]\n'])
-    expect([...createNotesJsonWriter(false, true).chunks([])]).toEqual(['[]\n'])
+    expect([...createNotesJsonWriter(false, false).pieces([])]).toEqual(['[]\n'])
+    expect([...createNotesJsonWriter(false, true).pieces([])]).toEqual(['[]\n'])
   })
 
   it('indents a note as an array element in the pretty layout', () => {
