@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import type { Collection, PlannedFile } from '@paper-notes/core'
 import { fileFingerprint, type ManifestEntry, type PreviousCache } from './build-cache.js'
 import { type StagedFiles, stageFilesHere, type WrittenFile } from './file-thread.js'
+import { copyPieces, type PieceIndex, pieceLine, pieceMaker, piecesToCopy } from './piece-index.js'
 import type { PlannedRenderer } from './renderers.js'
 import { type MadeFolders, stagedPath } from './write-output.js'
 
@@ -25,6 +26,11 @@ export interface ShareFile {
   entry: ManifestEntry
   /** `true` when it was carried over from the previous build instead of rendered. */
   reused: boolean
+  /**
+   * Where its pieces stand, as its line of the piece index (see `piece-index.ts`), when it was
+   * rendered from pieces with a cache to write.
+   */
+  pieces?: string
 }
 
 /** What {@link renderTasks} did in one thread: its share of the files. */
@@ -268,6 +274,7 @@ export async function renderTasks(
     path: string,
     written: Promise<WrittenFile>,
     fingerprint: string | undefined,
+    pieces?: PieceIndex,
   ) => {
     const file: ShareFile = { path, renderer: renderer.name, entry: { hash: '' }, reused: false }
     const recorded = written.then(
@@ -275,6 +282,9 @@ export async function renderTasks(
         const entry: ManifestEntry = { hash, size, mtimeMs }
         if (fingerprint !== undefined) entry.fingerprint = fingerprint
         file.entry = entry
+        // Kept as its line, not as the index: a line is a few small strings, the index holds
+        // an array per piece (one per note in notes.json).
+        if (pieces !== undefined) file.pieces = pieceLine(path, pieces)
       },
       (error: unknown) => {
         writeErrors.push(error)
@@ -305,12 +315,22 @@ export async function renderTasks(
       return
     }
     // A file given in pieces is written as they come, never held whole (`notes.json` of 60,000
-    // notes is 320 MB); the rest are rendered whole. A host calls one of them, once.
-    const written =
-      planned.chunks === undefined
-        ? staged.write(planned.path, planned.render())
-        : staged.writeChunks(planned.path, planned.chunks())
-    write(renderer, planned.path, written, fingerprint)
+    // notes is 320 MB); the rest are rendered whole. A host calls one of them, once. With a
+    // cache (a fingerprint), pieces that may be copied are taken from the previous file where
+    // they did not change, and where each stands is recorded for the next build.
+    if (planned.pieces !== undefined && fingerprint !== undefined) {
+      const maker = pieceMaker(renderer)
+      const old = previous === undefined ? undefined : piecesToCopy(previous, planned.path, maker)
+      const index: PieceIndex = { maker, pieces: [] }
+      const bytes = copyPieces(planned.pieces(), old, index)
+      write(renderer, planned.path, staged.writeChunks(planned.path, bytes), fingerprint, index)
+    } else {
+      const written =
+        planned.chunks === undefined
+          ? staged.write(planned.path, planned.render())
+          : staged.writeChunks(planned.path, planned.chunks())
+      write(renderer, planned.path, written, fingerprint)
+    }
     await staged.backlog()
   }
 

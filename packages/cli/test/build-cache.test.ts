@@ -145,12 +145,14 @@ describe('the build cache', () => {
       'counting/undeclared.txt',
     ])
     expect(edited.stderr).toContain('3 of 4 files taken from the cache')
-    // The parse cache: the previous segment (4 lines, 3 still used) and one of the edited note.
+    // The parse cache: the previous segment (4 lines, 3 still used) and one of the edited note;
+    // beside it the manifest and the index of the files written from pieces (the JSON ones).
     const cacheDir = join(cwd, 'site/.paper-notes-cache')
     expect((await readdir(cacheDir)).sort()).toEqual([
       'manifest.json',
       'parsed-1.jsonl',
       'parsed-2.jsonl',
+      'pieces.jsonl',
     ])
     const second = await readFile(join(cacheDir, 'parsed-2.jsonl'), 'utf8')
     expect(second.split('\n')).toHaveLength(1 + 1 + 1)

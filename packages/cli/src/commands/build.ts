@@ -36,6 +36,7 @@ import {
   writeParseCache,
 } from '../parse-cache.js'
 import { parseSource } from '../parse-source.js'
+import { piecesFileText, piecesPath, previousPieceLines } from '../piece-index.js'
 import {
   planTasks,
   type RenderTask,
@@ -347,16 +348,23 @@ export async function runBuild(
       }
 
       const manifest = new Map<string, ManifestEntry>()
+      const pieces = new Map<string, string>()
+      const previousPieces = previous === undefined ? undefined : previousPieceLines(previous)
       let reused = 0
       for (const share of shares) {
         for (const file of share.files) {
           manifest.set(file.path, file.entry)
           if (file.reused) reused += 1
+          // A file carried over stands where it stood: its pieces too.
+          const line = file.reused ? previousPieces?.get(file.path) : file.pieces
+          if (line !== undefined) pieces.set(file.path, line)
         }
       }
       if (useCache) {
-        context.progress.start('writing', 2, 'cache files')
-        writeCache(staging.dir, parsedFiles, parseCache, manifest, () => context.progress.tick())
+        context.progress.start('writing', 3, 'cache files')
+        writeCache(staging.dir, parsedFiles, parseCache, manifest, pieces, () =>
+          context.progress.tick(),
+        )
         context.progress.done()
       }
       info(
@@ -474,15 +482,22 @@ function checkShares(
   return undefined
 }
 
-/** Writes the manifest and the parse cache (see `writeParseCache`). */
+/**
+ * Writes the manifest, the piece index (`pieces`: each line by path, see `piece-index.ts`) and
+ * the parse cache (see `writeParseCache`).
+ */
 function writeCache(
   stagingDir: string,
   parsedFiles: readonly ParseCacheEntry[],
   previous: ParseCacheSegments | undefined,
   manifest: ReadonlyMap<string, ManifestEntry>,
+  pieces: ReadonlyMap<string, string>,
   tick: () => void,
 ): void {
   writeStagedFile(stagingDir, manifestPath, manifestText(manifest), new Set(), { cache: true })
+  tick()
+  const lines = [...pieces.keys()].sort().map((path) => pieces.get(path)!)
+  writeStagedFile(stagingDir, piecesPath, piecesFileText(lines), new Set(), { cache: true })
   tick()
   writeParseCache(stagingDir, parsedFiles, previous)
   tick()
