@@ -1,8 +1,11 @@
 /**
  * The JSON Schema (draft 2020-12) documents for a note and for a list of notes, as plain JSON
- * objects: what `schema.json` files are written from and what `validateNotes` compiles.
+ * objects: what `schema.json` files are written from and what `validateNotes` compiles. They
+ * are the schemas of the TypeBox model in `model.ts`, kept as data in `schemas.json` (written
+ * from the model by `test/schemas-file.test.ts`, which fails when the two differ), so that
+ * loading this package does not load TypeBox to build them.
  */
-import { NoteSchema, NotesSchema } from './model.js'
+import schemas from './schemas.json' with { type: 'json' }
 
 /** The `$schema` dialect every document here declares. */
 export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema'
@@ -16,21 +19,16 @@ export const notesSchemaId = 'https://paper-notes.dev/schema/notes.json'
 /** A JSON Schema document: a plain, JSON-serialisable object. */
 export type JsonSchema = { readonly [key: string]: unknown }
 
-function toJson(value: unknown): JsonSchema {
-  // Drops TypeBox's symbol-keyed metadata: what is left is exactly what JSON.stringify writes.
-  return JSON.parse(JSON.stringify(value)) as JsonSchema
-}
-
 /** The JSON Schema of one note (NOTE-FORMAT.md §1). */
 export const noteSchema: JsonSchema = Object.freeze({
   $schema: jsonSchemaDialect,
   $id: noteSchemaId,
-  ...toJson(NoteSchema),
+  ...(schemas.note as JsonSchema),
 })
 
 /** The JSON Schema of a list of notes (what `notes.json` holds). */
 export const notesSchema: JsonSchema = Object.freeze({
   $schema: jsonSchemaDialect,
   $id: notesSchemaId,
-  ...toJson(NotesSchema),
+  ...(schemas.notes as JsonSchema),
 })
