@@ -2,7 +2,8 @@
  * Files written from pieces (`piece-index.ts`): pieces copied from the previous build's file
  * where their notes did not change, the index of where each piece stands, and the checks that
  * keep a changed or foreign file from being copied; then through whole builds (`runCli`, one
- * thread), with a renderer module that counts the pieces it makes and with the JSON renderer.
+ * thread), with a renderer module that counts the pieces it makes and with the HTML and JSON
+ * renderers (their tag pages and JSON files come in pieces), compared with --no-cache builds.
  */
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -238,7 +239,7 @@ async function build(cwd: string, out: string, ...extra: string[]) {
     stderr: { write: (chunk: string) => stderr.push(chunk) },
     readStdin: async () => '',
   }
-  const args = ['build', 'notes', '--out', out, '--renderers', 'json,./pieced.mjs']
+  const args = ['build', 'notes', '--out', out, '--renderers', 'html,json,./pieced.mjs']
   const status = await runCli(
     [...args, '--base-url', 'https://notes.example.org/', '--jobs', '1', ...extra],
     io,
@@ -257,6 +258,11 @@ describe('a rebuild from pieces', () => {
     expect(paths).toEqual([...paths].sort())
     expect(paths).toContain('notes.json')
     expect(paths).toContain('pieced/list.txt')
+    // The HTML renderer's tag pages come in pieces (one per card), its other pages whole.
+    expect(paths.filter((path: string) => path.endsWith('.html')).length).toBeGreaterThan(0)
+    expect(paths.every((path: string) => !path.endsWith('.html') || path.startsWith('tags/'))).toBe(
+      true,
+    )
     expect(lines.at(-1)).toBe('')
 
     await writeFile(

@@ -50,6 +50,16 @@ const verbatimHref = /^[A-Za-z0-9._~/-]*$/
 /** The most a render's card cache keeps by default, in bytes (see {@link NoteCardCache}). */
 export const defaultCardCacheBytes = 48 * 1024 * 1024
 
+/** The cards of a page left as placeholders (see {@link NoteCardCache.deferCards}). */
+export interface DeferredCards {
+  /** What every placeholder starts with; the card's index and `-` follow. */
+  readonly marker: string
+  /** Matches a placeholder, the card's index captured (for `split`). */
+  readonly pattern: RegExp
+  /** The note of each placeholder, by index, in the order the page asked for them. */
+  readonly notes: Note[]
+}
+
 /** How a {@link NoteCardCache} is bounded (internal: tests shrink it). */
 export interface NoteCardCacheOptions {
   /**
@@ -118,6 +128,10 @@ export class NoteCardCache {
   /** The placeholder links of this render's open cards: `<marker><index>-`. */
   readonly #marker = `paper-notes-href-${crypto.randomUUID()}-`
   readonly #placeholders = new RegExp(`${this.#marker}(\\d+)-`)
+  /** The pages whose cards are placeholders (see {@link NoteCardCache.deferCards}). */
+  readonly #deferred = new WeakMap<PageContext, DeferredCards>()
+  readonly #deferMarker = `paper-notes-card-${crypto.randomUUID()}-`
+  readonly #deferPattern = new RegExp(`${this.#deferMarker}(\\d+)-`)
   /** Which code units {@link fingerprint} reads, chosen per render (see there). */
   readonly #sampleOffset = crypto.getRandomValues(new Uint8Array(1))[0]! % fingerprintStride
 
@@ -138,12 +152,43 @@ export class NoteCardCache {
   /**
    * The card of `note` on the page of `context`, built with `context.templates.noteCard` (the
    * caller's template when they replaced it) the first time it is needed there, or every time
-   * when the cache is full, as a `raw` node of its serialized HTML.
+   * when the cache is full, as a `raw` node of its serialized HTML. On a page whose cards are
+   * deferred ({@link NoteCardCache.deferCards}), a placeholder instead.
    */
   card(note: Note, context: PageContext): ElementContent {
-    const node = rawNode(this.#html(note, context))
+    const deferred = this.#deferred.get(context)
+    let html: string
+    if (deferred === undefined) {
+      html = this.#html(note, context)
+    } else {
+      html = `${deferred.marker}${deferred.notes.length}-`
+      deferred.notes.push(note)
+    }
+    const node = rawNode(html)
     this.#cardNodes.add(node)
     return node
+  }
+
+  /**
+   * Makes the cards of the page of `context` placeholders, `<marker><index>-` (trusted like
+   * cards, so written as they are): the page is serialized without its cards, and cut at the
+   * placeholders (see {@link DeferredCards.pattern}) to give them one by one, each made by
+   * {@link NoteCardCache.cardHtml} only when asked for. The marker is unique to this cache, so
+   * no text of a note can hold it.
+   */
+  deferCards(context: PageContext): DeferredCards {
+    const deferred: DeferredCards = {
+      marker: this.#deferMarker,
+      pattern: this.#deferPattern,
+      notes: [],
+    }
+    this.#deferred.set(context, deferred)
+    return deferred
+  }
+
+  /** The HTML of the card of `note` on the page of `context`, as {@link NoteCardCache.card} writes it. */
+  cardHtml(note: Note, context: PageContext): string {
+    return this.#html(note, context)
   }
 
   /**

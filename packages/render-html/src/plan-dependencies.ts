@@ -134,6 +134,19 @@ export class PageDependencies {
   }
 
   /**
+   * One note's card on the pages of `directory` (a tag page's, for the pieces a host may copy
+   * from the page it wrote before): the note and the notes its card links to, keyed by what
+   * the card reads (its tags' slugs, what its references resolve to) and the directory (its
+   * links are relative to it).
+   */
+  card(note: Note, directory: string): FileDependencies {
+    const card = this.#readsOf(note)
+    const notes: Note[] = [note]
+    pushNew(notes, new Set(notes), card.targets)
+    return { notes, key: `${card.reads}:${directory}` }
+  }
+
+  /**
    * A note's page: the note, the notes its comments link to, its related notes and the notes
    * that refer to it (shown by title), keyed by what its references resolve to.
    */

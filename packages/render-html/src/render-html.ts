@@ -20,11 +20,16 @@ import {
 import type { Element, Root } from 'hast'
 import packageJson from '../package.json' with { type: 'json' }
 import { favicon, faviconPath } from './favicon.js'
-import { NoteCardCache, type NoteCardCacheOptions, useNoteCardCache } from './note-card-cache.js'
+import {
+  type DeferredCards,
+  NoteCardCache,
+  type NoteCardCacheOptions,
+  useNoteCardCache,
+} from './note-card-cache.js'
 import { cardTitle, pageTitle } from './note-fields.js'
 import type { HtmlRenderOptions, ResolvedHtmlOptions } from './options.js'
 import { resolveHtmlOptions } from './options.js'
-import { createPageContext } from './page-context.js'
+import { createPageContext, type PageContext } from './page-context.js'
 import { serializePage } from './page-serialization.js'
 import { PageDependencies } from './plan-dependencies.js'
 import { isEmbeddedPost } from './post-cards.js'
@@ -83,6 +88,10 @@ function replacesTemplates(templates: Partial<Templates> | undefined): boolean {
  * slugs of the tags the notes link to, and what each reference resolves to. The stylesheet and
  * icon depend on nothing (`key: ''`). With caller `templates`, pages have no `dependsOn` (a
  * template may read anything), so a host renders them every time.
+ *
+ * With the default templates, tag pages also have `pieces()`: their own HTML as text and each
+ * card as a piece whose `dependsOn` is its note and the notes it links to, keyed by what the card
+ * reads and the page's folder, so a host may copy unchanged cards from the page it wrote before.
  *
  * @example
  * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
@@ -147,28 +156,57 @@ function* planSite(
     kind: LayoutInput['kind'],
     shownNotes: readonly Note[],
     dependsOn: (pages: PageDependencies) => FileDependencies,
-    build: (context: ReturnType<typeof createPageContext>) => Element,
+    build: (context: PageContext) => Element,
   ): PlannedFile => {
+    /** The page as HTML, with its cards or, after `prepare` deferred them, their placeholders. */
+    const html = (prepare?: (context: PageContext) => void) => {
+      const context = createPageContext(collection, resolved, templates, path)
+      useNoteCardCache(context, cards)
+      prepare?.(context)
+      const tree: Root = templates.layout(
+        {
+          title,
+          kind,
+          content: build(context),
+          loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved, embeddedPosts),
+        },
+        context,
+      )
+      return `${serializePage(tree, cards.trusts)}\n`
+    }
     // dependsOn is worked out when a host asks (a cache does; `renderHtml` does not).
-    return plannedFile(
+    const file = plannedFile(
       path,
       htmlMediaType,
       () => (dependencies === undefined ? undefined : dependsOn(dependencies)),
-      () => {
-        const context = createPageContext(collection, resolved, templates, path)
-        useNoteCardCache(context, cards)
-        const tree: Root = templates.layout(
-          {
-            title,
-            kind,
-            content: build(context),
-            loadsPostEmbedScript: showsEmbeddedPost(shownNotes, resolved, embeddedPosts),
-          },
-          context,
-        )
-        return `${serializePage(tree, cards.trusts)}\n`
-      },
+      () => html(),
     )
+    // A page of cards, with the default templates (whose cards depend only on what
+    // `PageDependencies.card` says), also comes in pieces: a host may copy the cards of
+    // unchanged notes from the page it wrote before instead of building them.
+    if (kind === 'tag' && dependencies !== undefined) {
+      const pages = dependencies
+      file.pieces = function* () {
+        let context: PageContext | undefined
+        let deferred: DeferredCards | undefined
+        const text = html((pageContext) => {
+          context = pageContext
+          deferred = cards.deferCards(pageContext)
+        })
+        const parts = text.split(deferred!.pattern)
+        const directory = path.slice(0, path.lastIndexOf('/') + 1)
+        yield parts[0]!
+        for (let i = 1; i < parts.length; i += 2) {
+          const note = deferred!.notes[Number(parts[i])]!
+          yield {
+            dependsOn: pages.card(note, directory),
+            make: () => cards.cardHtml(note, context!),
+          }
+          yield parts[i + 1]!
+        }
+      }
+    }
+    return file
   }
 
   const newest = collection.notes.slice(0, resolved.pageSize)
