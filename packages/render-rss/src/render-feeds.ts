@@ -22,7 +22,7 @@ import {
 import packageJson from '../package.json' with { type: 'json' }
 import { createAtomFeedBuilder } from './atom-feed.js'
 import { createFeedItemCache } from './feed-entry.js'
-import type { FeedSource } from './feed-source.js'
+import type { FeedItem, FeedSource } from './feed-source.js'
 import { createRssFeedBuilder } from './rss-feed.js'
 import { type ResolvedRssOptions, type RssRenderOptions, resolveRssOptions } from './rss-options.js'
 
@@ -44,7 +44,9 @@ export function feedPaths(tagSlug?: string): { rss: string; atom: string } {
  *
  * `dependsOn` is worked out when first read. `dependsOn.notes` of a feed is the notes it lists
  * (the newest `limit`, of the site or of one tag); its `key` fingerprints their ids in order and,
- * for a tag's feeds, the tag's name and slug.
+ * for a tag's feeds, the tag's name and slug. Every feed also has `pieces()`: its own XML as text
+ * and each item as a piece whose `dependsOn` is its note, so a host may copy unchanged items
+ * from the feed it wrote before.
  *
  * @example
  * import { createCollection, renderPlannedFiles } from '@paper-notes/core'
@@ -72,6 +74,10 @@ function planFeedFiles(
 
 function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Generator<PlannedFile> {
   const itemOf = createFeedItemCache(settings.baseUrl)
+  // The placeholders of items in feeds given in pieces: unique to this plan, so no note's text
+  // can hold one (an item's XML is inserted as it is).
+  const marker = `paper-notes-item-${crypto.randomUUID()}-`
+  const placeholders = new RegExp(`${marker}(\\d+)-`)
   const buildRssFeed = createRssFeedBuilder()
   const buildAtomFeed = createAtomFeedBuilder()
   function* pair(
@@ -86,13 +92,47 @@ function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Gener
     let known: FileDependencies | undefined
     const dependsOn = () =>
       (known ??= fileDependencies(listed, tag && { name: tag.name, slug: tag.slug }))
-    const common = () => ({ ...source, authorName: settings.siteTitle, items: listed.map(itemOf) })
-    yield plannedFile(paths.rss, rssType, dependsOn, () =>
-      buildRssFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.rss) }),
-    )
-    yield plannedFile(paths.atom, atomType, dependsOn, () =>
-      buildAtomFeed({ ...common(), selfUrl: siteUrl(settings.baseUrl, paths.atom) }),
-    )
+    const feed = (
+      path: string,
+      mediaType: string,
+      build: (source: FeedSource) => string,
+      kind: 'rssItem' | 'atomEntry',
+    ): PlannedFile => {
+      const whole = {
+        ...source,
+        authorName: settings.siteTitle,
+        selfUrl: siteUrl(settings.baseUrl, path),
+      }
+      const file = plannedFile(path, mediaType, dependsOn, () =>
+        build({ ...whole, items: listed.map(itemOf) }),
+      )
+      // In pieces too: the feed written with a placeholder for each item (the newest item's
+      // date is the feed's own, so that item's entry is made), cut at the placeholders, and
+      // each item a piece of its note, made only when a host asks for it. An item is the same
+      // XML in every feed that lists it.
+      file.pieces = function* () {
+        // Only the newest item's entry is read (for the feed's dates): every placeholder item
+        // carries it, so no other note's entry is made.
+        const newest = listed[0] === undefined ? undefined : itemOf(listed[0]).entry
+        const items: FeedItem[] =
+          newest === undefined
+            ? []
+            : listed.map((_, index) => {
+                const placeholder = `${marker}${index}-`
+                return { entry: newest, rssItem: placeholder, atomEntry: placeholder }
+              })
+        const parts = build({ ...whole, items }).split(placeholders)
+        yield parts[0]!
+        for (let i = 1; i < parts.length; i += 2) {
+          const note = listed[Number(parts[i])]!
+          yield { dependsOn: { notes: [note], key: kind }, make: () => itemOf(note)[kind] }
+          yield parts[i + 1]!
+        }
+      }
+      return file
+    }
+    yield feed(paths.rss, rssType, buildRssFeed, 'rssItem')
+    yield feed(paths.atom, atomType, buildAtomFeed, 'atomEntry')
   }
 
   yield* pair(
