@@ -273,13 +273,17 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
       // sending it the pieces would either hold the file whole again (joined, or queued in the
       // thread while this one renders ahead) or need a protocol of its own for one file in
       // hundreds. Only the few big files come in several pieces (`notes.json`, the biggest tags'
-      // JSON), and in a rebuild only those whose notes changed.
+      // JSON: a file written from pieces that may be copied comes in pieces of 256 KB, see
+      // `copyPieces`), and in a rebuild only those whose notes changed.
       const pieces = chunks[Symbol.iterator]()
       const first = pieces.next()
       if (first.done) return files.write(path, '')
       const second = pieces.next()
       if (second.done) return files.write(path, first.value)
-      if (broken !== undefined) return Promise.reject(broken)
+      if (broken !== undefined) {
+        pieces.return?.() // lets a generator close what it opened (a previous file)
+        return Promise.reject(broken)
+      }
       const all = piecesFrom([first.value, second.value], pieces)
       return Promise.resolve(writeChunksHere(stagingDir, path, all, madeHere))
     },
