@@ -44,6 +44,25 @@ export interface CollectInputsOptions {
    * {@link retainedInputBytes}); the later files are read again when used.
    */
   heldBytes?: number
+  /**
+   * Called with each file (its path as shown and its absolute path) and its `stat`, taken
+   * before the file is read (see {@link sourceStats}): a file it says is unchanged since an
+   * earlier run read it and found it valid UTF-8 is not read now (its bytes and text are read
+   * when used). Without it, every file is read.
+   */
+  unchanged?: (file: { path: string; absolutePath: string }, stats: InputFileStats) => boolean
+}
+
+/** What identifies the state of an input file on disk (from `stat`). */
+export interface InputFileStats {
+  /** Its size in bytes. */
+  size: number
+  /** Its modification time. */
+  mtimeMs: number
+  /** Its status change time (any write changes it, and no tool can set it back). */
+  ctimeMs: number
+  /** Its inode number. */
+  ino: number
 }
 
 /** A path for humans: relative to `cwd` when inside it, always `/`-separated. */
@@ -129,6 +148,8 @@ export const retainedInputBytes = 64 * 1024 * 1024
 interface Utf8File {
   /** Its size in bytes, byte-order mark included. */
   readonly size: number
+  /** Its `stat` before it was read, when `collectInputs` took it (see `unchanged`). */
+  readonly stats: InputFileStats | undefined
   /** Its bytes (without byte-order mark) while held, `undefined` once let go. */
   held: Buffer | undefined
   /** Its text while held (decoded when first read). */
@@ -163,6 +184,14 @@ export function sourceSize(source: InputSource): number {
 }
 
 /**
+ * The `stat` of the file of a source, taken before it was read, when {@link collectInputs} took
+ * one (it does when given `unchanged`) and the file is valid UTF-8; else `undefined`.
+ */
+export function sourceStats(source: InputSource): InputFileStats | undefined {
+  return utf8Files.get(source)?.stats
+}
+
+/**
  * Lets go of the bytes and text a source read from a file of valid UTF-8 holds: they are read
  * again from the file when next used (to show a diagnostic's line, say). A build that is done
  * parsing a large input calls it so that memory does not grow with the inputs. If the file
@@ -177,13 +206,20 @@ export function releaseSource(source: InputSource): void {
 
 /**
  * A source read from a file of valid UTF-8, whose text is decoded when first read: a rebuild
- * that takes a file's notes from the cache only hashes its bytes. With `hold` false its bytes
- * are let go at once and read again from disk when used.
+ * that takes a file's notes from the cache only hashes its bytes. With `held` undefined (bytes
+ * not kept, or not read at all) they are read again from disk when used.
  */
-function utf8Source(path: string, absolutePath: string, bytes: Buffer, hold: boolean): InputSource {
+function utf8Source(
+  path: string,
+  absolutePath: string,
+  size: number,
+  held: Buffer | undefined,
+  stats: InputFileStats | undefined,
+): InputSource {
   const file: Utf8File = {
-    size: bytes.length,
-    held: hold ? withoutBom(bytes) : undefined,
+    size,
+    stats,
+    held: held === undefined ? undefined : withoutBom(held),
     text: undefined,
     read: () => withoutBom(readFileSync(absolutePath)),
   }
@@ -206,6 +242,12 @@ function utf8Source(path: string, absolutePath: string, bytes: Buffer, hold: boo
   return source
 }
 
+function fileStats(path: string): InputFileStats | undefined {
+  const info = statOrUndefined(path)
+  if (info === undefined) return undefined
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
+}
+
 function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path)
@@ -222,8 +264,8 @@ function inputError(code: string, message: string, file: string): Diagnostic {
  * Reads every input: a file, a directory (recursively, files ending in `.md`, `.txt`, `.xml`
  * or `.json`, sorted by path; dot-entries, `node_modules` and `options.exclude` are skipped) or
  * `-` (standard input). A file named twice is read once. Every file is read here (to check its
- * encoding); of files of valid UTF-8, the first {@link retainedInputBytes} are kept in memory and
- * later ones read again when used.
+ * encoding), except those `options.unchanged` says an earlier run read; of files of valid UTF-8,
+ * the first {@link retainedInputBytes} are kept in memory and later ones read again when used.
  *
  * @example
  * const { sources, diagnostics } = await collectInputs(['notes/', '-'], {
@@ -247,11 +289,18 @@ export async function collectInputs(
     if (seenFiles.has(real)) return
     seenFiles.add(real)
     const path = displayPath(absolutePath, options.cwd)
+    // Taken before the file is read: if it changes in between, the stats recorded are those of
+    // an older state, so a later run reads it again instead of trusting them.
+    const stats = options.unchanged === undefined ? undefined : fileStats(absolutePath)
+    if (stats !== undefined && options.unchanged!({ path, absolutePath }, stats)) {
+      sources.push(utf8Source(path, absolutePath, stats.size, undefined, stats))
+      return
+    }
     const bytes = readFileSync(absolutePath)
     if (isUtf8(bytes)) {
       const hold = held + bytes.length <= (options.heldBytes ?? retainedInputBytes)
       if (hold) held += bytes.length
-      sources.push(utf8Source(path, absolutePath, bytes, hold))
+      sources.push(utf8Source(path, absolutePath, bytes.length, hold ? bytes : undefined, stats))
       return
     }
     const { text, ok } = decodeText(bytes)

@@ -9,7 +9,7 @@ import {
   type SourceFormat,
 } from '@paper-notes/core'
 import type { ParsedFile } from './build-cache.js'
-import { collectInputs, type InputSource } from './inputs.js'
+import { type CollectInputsOptions, collectInputs, type InputSource } from './inputs.js'
 import { parseSource } from './parse-source.js'
 import type { Progress } from './progress.js'
 
@@ -25,6 +25,11 @@ export interface ReadNotesOptions {
   pageTag?: boolean
   /** Absolute paths of folders not to read (the output folder). */
   exclude?: readonly string[]
+  /**
+   * Says which input files are unchanged since an earlier run read them, from their `stat`:
+   * those are not read now (see `collectInputs`). Without it, every file is read.
+   */
+  unchanged?: CollectInputsOptions['unchanged']
   /** Progress of the parsing phase. */
   progress?: Progress
   /**

@@ -138,9 +138,12 @@ describe('build', () => {
     const files = await listTree(join(cwd, 'a'))
     expect(await listTree(join(cwd, 'b'))).toEqual(files)
     // The cache manifest records each file's modification time (to skip re-hashing untouched
-    // files): everything else in it, and every other file, must be the same bytes.
+    // files), the input index when the build began reading: everything else in them, and every
+    // other file, must be the same bytes.
     const manifest = '.paper-notes-cache/manifest.json'
+    const inputIndex = '.paper-notes-cache/inputs.json'
     expect(files).toContain(manifest)
+    expect(files).toContain(inputIndex)
     for (const path of files) {
       const [a, b] = await Promise.all([
         readFile(join(cwd, 'a', path)),
@@ -151,6 +154,10 @@ describe('build', () => {
           bytes.toString('utf8').replace(/"mtimeMs":[\d.]+/g, '')
         expect(withoutTimes(a)).toBe(withoutTimes(b))
         expect(a.toString('utf8')).toMatch(/"mtimeMs":\d/)
+      } else if (path === inputIndex) {
+        const withoutTime = (bytes: Buffer) => bytes.toString('utf8').replace(/"readAt":\d+/, '')
+        expect(withoutTime(a)).toBe(withoutTime(b))
+        expect(a.toString('utf8')).toMatch(/"readAt":\d/)
       } else {
         expect(a.equals(b), path).toBe(true)
       }

@@ -146,9 +146,10 @@ describe('the build cache', () => {
     ])
     expect(edited.stderr).toContain('3 of 4 files taken from the cache')
     // The parse cache: the previous segment (4 lines, 3 still used) and one of the edited note;
-    // beside it the manifest and the index of the files written from pieces (the JSON ones).
+    // beside it the input index, the manifest and the index of the files written from pieces.
     const cacheDir = join(cwd, 'site/.paper-notes-cache')
     expect((await readdir(cacheDir)).sort()).toEqual([
+      'inputs.json',
       'manifest.json',
       'parsed-1.jsonl',
       'parsed-2.jsonl',

@@ -23,6 +23,7 @@ import {
 } from '../build-workers.js'
 import { fileThreadScript, startFileThread } from '../file-thread.js'
 import { createHeapPacer, type HeapPacer } from '../heap-pacer.js'
+import { inputIndexPath, inputIndexText, parseOptionsKey, readInputIndex } from '../input-index.js'
 import { type InputSource, releaseSource, retainedInputBytes, sourceSize } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { NoteStore } from '../note-store.js'
@@ -178,6 +179,15 @@ export async function runBuild(
       ...(options.pageTag === undefined ? {} : { pageTag: options.pageTag }),
       positions: false,
     }
+    // With a cache, every input file's stat is taken (and recorded in the new cache), and the
+    // files the previous build read in the same state are not read again: their parse keys
+    // come from its input index.
+    const inputOptions = parseOptionsKey(parseOptions)
+    const readAt = Date.now()
+    const inputIndex =
+      previous === undefined ? undefined : readInputIndex(previous.outDir, inputOptions)
+    const unchanged = useCache ? (inputIndex?.unchanged ?? (() => false)) : undefined
+    let inputKeys: string[] = []
     const parsedFiles: ParseCacheEntry[] = []
     let parseCache: ParseCacheSegments | undefined
     const parse = async (
@@ -202,7 +212,10 @@ export async function runBuild(
         return { notes, diagnostics: result.diagnostics }
       }
       const results: ParsedFile[] = new Array(sources.length)
-      const keys = sources.map((source) => parseKey(source, parseOptions))
+      const keys = sources.map(
+        (source) => inputIndex?.parseKey(source) ?? parseKey(source, parseOptions),
+      )
+      inputKeys = keys
       const misses: number[] = []
       let hitNotes = 0
       let cached: ParseCache | undefined
@@ -271,7 +284,10 @@ export async function runBuild(
       return `${((wall - since.wall) / 1000).toFixed(2)} s (${((cpu - since.cpu) / 1000).toFixed(2)} s CPU)`
     }
     let phase = now()
-    const run = await startOutputRun('build', inputs, options, context, { parse })
+    const run = await startOutputRun('build', inputs, options, context, {
+      parse,
+      ...(unchanged === undefined ? {} : { unchanged }),
+    })
     info(`read and parsed ${run.read.sources.length} files in ${seconds(phase)}`)
     phase = now()
     const stop = run.precondition()
@@ -365,6 +381,8 @@ export async function runBuild(
         writeCache(staging.dir, parsedFiles, parseCache, manifest, pieces, () =>
           context.progress.tick(),
         )
+        const index = inputIndexText(run.read.sources, inputKeys, inputOptions, readAt)
+        writeStagedFile(staging.dir, inputIndexPath, index, new Set(), { cache: true })
         context.progress.done()
       }
       info(

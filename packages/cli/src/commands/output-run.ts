@@ -36,6 +36,8 @@ export interface OutputRunOptions {
 export interface OutputRunReading {
   /** Parses the inputs (see `ReadNotesOptions.parse`). */
   parse?: ReadNotesOptions['parse']
+  /** Which input files need not be read (see `ReadNotesOptions.unchanged`). */
+  unchanged?: ReadNotesOptions['unchanged']
 }
 
 /** A run of `build` or `convert` after its inputs were read. */
@@ -75,6 +77,7 @@ export async function startOutputRun(
     exclude: [outDir],
     progress: context.progress,
     ...(reading.parse === undefined ? {} : { parse: reading.parse }),
+    ...(reading.unchanged === undefined ? {} : { unchanged: reading.unchanged }),
   })
   const counts = countDiagnostics(read.diagnostics)
   const shown = options.verbose
