@@ -4,7 +4,9 @@
  * renders every task in the main thread; with `--jobs N` the main thread and N - 1 workers each
  * render a share, taking tasks one at a time from a queue they share (see `task-queue.ts`). A
  * file whose cache fingerprint matches the previous build's manifest, and whose previous bytes
- * are still intact, is linked from the previous output instead of rendered.
+ * are still intact, is linked from the previous output instead of rendered; one that must be
+ * rendered again and comes in pieces (`PlannedFile.pieces`) copies the pieces that did not
+ * change from the previous file (see `piece-index.ts`).
  */
 import { createHash, type Hash } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
