@@ -49,13 +49,26 @@ function numbersIn(text: string, pattern: RegExp, into: Set<number>): void {
 }
 
 /**
+ * Whether a comment's tree may hold a `#` or an `/issues/` its markdown does not show as they
+ * are: the tree is the mdast of the markdown (core's `Comment.tree`), whose strings are the
+ * markdown's own characters except where a character reference (`&…;`) or a backslash escape
+ * makes another one (a GFM autolink adds only `http://` or `mailto:`).
+ */
+export function treeMayAddReferences(markdown: string): boolean {
+  return /[#&\\]/.test(markdown) || markdown.includes('/issues/')
+}
+
+/**
  * Every issue number a comment's shown content could reference, as `#123` in its text or as
  * `…/issues/123` in a link: more than the page links (numbers in code, in link text, in the
- * markdown of a comment shown from its tree), never fewer.
+ * markdown of a comment shown from its tree), never fewer. The tree is read only when its
+ * strings could add a reference to what the markdown shows ({@link treeMayAddReferences}): the
+ * tree of a comment without `#`, `&`, a backslash or `/issues/` in its markdown adds nothing, and
+ * is left alone (the CLI parses cached trees only when they are read).
  */
 function referenceCandidates(comment: Comment): { hashes: Set<number>; paths: Set<number> } {
   const strings: string[] = [comment.markdown]
-  collectTreeStrings(comment.tree, strings)
+  if (treeMayAddReferences(comment.markdown)) collectTreeStrings(comment.tree, strings)
   for (const post of comment.posts) if (post.url !== undefined) strings.push(post.url)
   const hashes = new Set<number>()
   const paths = new Set<number>()
