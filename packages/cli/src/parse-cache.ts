@@ -4,13 +4,18 @@
  * unchanged input is not parsed again.
  *
  * Each segment is JSON lines: a header line (`{"format":"paper-notes-parse-cache","versions":…}`),
- * then one line per input file, `{"key":…,"fingerprints":[…],"notes":[…],"diagnostics":[…],"trees":[…]}`:
+ * then one line per input file, `{"key":…,"fingerprints":[…],"notes":[…],"diagnostics":[…]}`, a
+ * tab, and `trees` (JSON holds no raw tab, so the first one ends the entry):
  *
  * - `key` is the input's parse key (`parseKey`: its path, bytes, the parse options, the versions);
  * - `notes` and `diagnostics` are what the parser returned, the notes without comment trees;
  * - `trees[n][c]` is the mdast tree of comment `c` of note `n` (or `null`), without `position`s
  *   (no renderer output depends on them, and they are most of a tree's bytes): parsing this JSON
- *   is far cheaper than parsing the comment's markdown again for a note card;
+ *   is far cheaper than parsing the comment's markdown again for a note card. It is parsed only
+ *   when a comment's `tree` is first read: a rebuild reads few of them (the HTML renderer's plan
+ *   reads the trees of comments whose markdown may reference a note, and the changed pages the
+ *   trees of the notes they show), and the trees are a third of the cache's bytes and most of its
+ *   objects;
  * - `fingerprints[n]` is note `n`'s `noteFingerprint` when the build that wrote it had worked it
  *   out (else `null`), so a rebuild does not serialize and hash every cached note again.
  *
@@ -52,6 +57,15 @@ const entryStart = '{"key":"'
 
 type CommentTree = NonNullable<Comment['tree']>
 
+/** The entry lines of a parse cache by key, whole or cut at their trees. */
+export interface EntryLines extends ReadonlyMap<string, string> {
+  /**
+   * The line of `key` cut at its first tab: the entry's text, and the bytes of its comment
+   * trees (`undefined` without a tab); `undefined` when there is no such line.
+   */
+  parts(key: string): { entry: string; trees: Buffer | undefined } | undefined
+}
+
 /** One segment file of a previous build's parse cache. */
 export interface ParseCacheSegment {
   /** Its number (`parsed-<number>.jsonl`). */
@@ -66,8 +80,8 @@ export interface ParseCacheSegment {
 export interface ParseCache {
   /** The previous output folder (absolute). */
   readonly outDir: string
-  /** Entry lines by parse key. */
-  readonly lines: ReadonlyMap<string, string>
+  /** Entry lines by parse key (and cut at their trees, see `parts`). */
+  readonly lines: EntryLines
   /** Its readable segments, by number. */
   readonly segments: readonly ParseCacheSegment[]
   /** Lines that were not entries (cut short, or without a key): ignored. */
@@ -166,6 +180,7 @@ export function readParseCache(outDir: string): ParseCacheResult {
 
 const newline = 0x0a
 const quote = 0x22
+const tab = 0x09
 
 /**
  * The entry lines of the segments read, by key: each kept as a range of its segment's bytes and
@@ -173,7 +188,7 @@ const quote = 0x22
  * a character once it holds any non-Latin-1 text) took longer than decoding its lines one by
  * one, and the string stayed alive as long as any line sliced from it.
  */
-class SegmentLines implements ReadonlyMap<string, string> {
+class SegmentLines implements EntryLines {
   readonly #ranges = new Map<string, { bytes: Buffer; start: number; end: number }>()
 
   add(key: string, bytes: Buffer, start: number, end: number): void {
@@ -191,6 +206,23 @@ class SegmentLines implements ReadonlyMap<string, string> {
   get(key: string): string | undefined {
     const range = this.#ranges.get(key)
     return range === undefined ? undefined : range.bytes.toString('utf8', range.start, range.end)
+  }
+
+  /**
+   * The line of `key` cut at its first tab: the entry's text, and the bytes after the tab (the
+   * comment trees, copied out of the segment so it can be let go), or `undefined` without a tab.
+   */
+  parts(key: string): { entry: string; trees: Buffer | undefined } | undefined {
+    const range = this.#ranges.get(key)
+    if (range === undefined) return undefined
+    const { bytes, start, end } = range
+    const at = bytes.indexOf(tab, start)
+    if (at === -1 || at >= end)
+      return { entry: bytes.toString('utf8', start, end), trees: undefined }
+    return {
+      entry: bytes.toString('utf8', start, at),
+      trees: Buffer.from(bytes.subarray(at + 1, end)),
+    }
   }
 
   keys(): MapIterator<string> {
@@ -222,7 +254,6 @@ interface EntryJson {
   fingerprints: (string | null)[]
   notes: Note[]
   diagnostics: Diagnostic[]
-  trees: (CommentTree | null)[][]
 }
 
 function isEntry(value: unknown, key: string): value is EntryJson {
@@ -231,43 +262,106 @@ function isEntry(value: unknown, key: string): value is EntryJson {
   if (entry.key !== key || !Array.isArray(entry.notes) || !Array.isArray(entry.diagnostics)) {
     return false
   }
-  const { notes, trees, fingerprints } = entry
-  if (!Array.isArray(trees) || !Array.isArray(fingerprints)) return false
-  if (trees.length !== notes.length || fingerprints.length !== notes.length) return false
+  const { notes, fingerprints } = entry
+  if (!Array.isArray(fingerprints) || fingerprints.length !== notes.length) return false
   return notes.every((note: unknown, index) => {
     const comments = (note as Partial<Note> | null)?.comments
-    const noteTrees = trees[index]
     const fingerprint = fingerprints[index]
-    return (
-      Array.isArray(comments) &&
-      Array.isArray(noteTrees) &&
-      noteTrees.length === comments.length &&
-      (fingerprint === null || typeof fingerprint === 'string')
-    )
+    return Array.isArray(comments) && (fingerprint === null || typeof fingerprint === 'string')
+  })
+}
+
+/**
+ * The trees of an entry's notes from their JSON, or `undefined` when it is not valid JSON or
+ * does not give every comment a tree or `null`.
+ */
+function parseTrees(bytes: Buffer, notes: readonly Note[]): (CommentTree | null)[][] | undefined {
+  let trees: unknown
+  try {
+    trees = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    return undefined
+  }
+  const fits =
+    Array.isArray(trees) &&
+    trees.length === notes.length &&
+    notes.every((note, index) => {
+      const noteTrees: unknown = trees[index]
+      return Array.isArray(noteTrees) && noteTrees.length === note.comments.length
+    })
+  return fits ? (trees as (CommentTree | null)[][]) : undefined
+}
+
+/**
+ * Gives every comment of `notes` a `tree` that is parsed from `bytes` (the entry's trees) when
+ * any comment's `tree` is first read, for all of them at once: then each comment keeps its tree
+ * as a plain property, in the same place, or none when it had none (`null`). Trees that cannot
+ * be read (not valid JSON, or not one per comment) are left out: renderers then build them from
+ * the comments' markdown, as for notes read from JSON. Setting a comment's `tree` replaces it.
+ */
+function lazyTrees(notes: readonly Note[], bytes: Buffer): void {
+  // The comments as they are now: a note's list may be replaced later (duplicates merged).
+  const comments = notes.map((note) => [...note.comments])
+  let pending: Buffer | undefined = bytes
+  const settle = () => {
+    if (pending === undefined) return
+    const trees = parseTrees(pending, notes)
+    pending = undefined
+    comments.forEach((list, index) => {
+      list.forEach((comment, commentIndex) => {
+        // A comment whose tree was set meanwhile keeps it (its setter made it a plain property).
+        if (Object.getOwnPropertyDescriptor(comment, 'tree')?.get === undefined) return
+        const tree = trees?.[index]?.[commentIndex]
+        if (tree === null || tree === undefined) delete comment.tree
+        else place(comment, tree)
+      })
+    })
+  }
+  for (const list of comments) {
+    for (const comment of list) {
+      Object.defineProperty(comment, 'tree', {
+        enumerable: true,
+        configurable: true,
+        get() {
+          settle()
+          const own = Object.getOwnPropertyDescriptor(comment, 'tree')
+          return own !== undefined && 'value' in own ? own.value : undefined
+        },
+        set(tree: CommentTree | undefined) {
+          place(comment, tree)
+        },
+      })
+    }
+  }
+}
+
+function place(comment: Comment, tree: CommentTree | undefined): void {
+  Object.defineProperty(comment, 'tree', {
+    value: tree,
+    enumerable: true,
+    configurable: true,
+    writable: true,
   })
 }
 
 /**
  * The cached parse of the input with parse key `key`, or `undefined` when the cache has no
  * usable entry for it (missing, not valid JSON, of another key, or malformed). Comment trees are
- * put back, and recorded note fingerprints remembered for `noteFingerprint`.
+ * put back, parsed when first read (see {@link lazyTrees}), and recorded note fingerprints
+ * remembered for `noteFingerprint`.
  */
 export function takeParsed(cache: ParseCache, key: string): ParsedFile | undefined {
-  const line = cache.lines.get(key)
-  if (line === undefined) return undefined
+  const parts = cache.lines.parts(key)
+  if (parts === undefined) return undefined
   let value: unknown
   try {
-    value = JSON.parse(line)
+    value = JSON.parse(parts.entry)
   } catch {
     return undefined
   }
   if (!isEntry(value, key)) return undefined
+  if (parts.trees !== undefined) lazyTrees(value.notes, parts.trees)
   value.notes.forEach((note, index) => {
-    const trees = value.trees[index]!
-    note.comments.forEach((comment, commentIndex) => {
-      const tree = trees[commentIndex]
-      if (tree !== null && tree !== undefined) comment.tree = tree
-    })
     const fingerprint = value.fingerprints[index]
     if (typeof fingerprint === 'string') rememberNoteFingerprint(note, fingerprint)
   })
@@ -291,7 +385,7 @@ export function parseCacheLine(key: string, parsed: ParsedFile): string {
     parsed.notes.map((note) => note.comments.map((comment) => comment.tree ?? null)),
     withoutPosition,
   )
-  return `${entry.slice(0, -1)},"trees":${trees}}`
+  return `${entry}\t${trees}`
 }
 
 /** One input file's parse, to be written by {@link writeParseCache}. */

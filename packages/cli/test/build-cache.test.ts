@@ -227,13 +227,13 @@ describe('the build cache', () => {
     expect(foreign.stderr).toContain('is not a paper-notes manifest')
     expect(foreign.rendered).toEqual(everyCountingFile)
 
-    // The parse cache: a header line, then one line per input file.
+    // The parse cache: a header line, then one line per input file (its entry, a tab, its trees).
     const parseCache = join(cwd, 'site/.paper-notes-cache/parsed-1.jsonl')
     const lines = (await readFile(parseCache, 'utf8')).split('\n')
     expect(lines).toHaveLength(1 + 4 + 1) // header, 4 entries, '' after the last newline
-    const second = JSON.parse(lines[2]!) as { key: string }
+    const [entry, trees] = lines[2]!.split('\t') as [string, string]
     lines[1] = 'not json'
-    lines[2] = JSON.stringify({ ...second, key: 'other' })
+    lines[2] = `${JSON.stringify({ ...JSON.parse(entry), key: 'other' })}\t${trees}`
     lines[3] = lines[3]!.replace('{"key":"', '{"key":"0') // the key of no input
     await writeFile(parseCache, lines.join('\n'))
     const reparsed = await build(cwd, 'site')

@@ -1,6 +1,7 @@
 /**
  * The parse cache file (`parsed.jsonl`): what goes in comes back out (notes, diagnostics, comment
- * trees without positions, note fingerprints), and damaged lines or files are ignored.
+ * trees without positions, parsed when first read, note fingerprints), and damaged lines or files
+ * are ignored.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -57,6 +58,12 @@ function stripPositions(value: unknown): unknown {
   )
 }
 
+/** The entry of a cache line (before the tab) and its trees (after it), as JSON values. */
+function lineParts(line: string): { entry: Record<string, unknown>; trees: unknown } {
+  const tab = line.indexOf('\t')
+  return { entry: JSON.parse(line.slice(0, tab)), trees: JSON.parse(line.slice(tab + 1)) }
+}
+
 /** Writes a cache of `sources` into a fresh output folder and returns the folder. */
 async function cachedFolder(fingerprinted = false) {
   const outDir = await makeTempDir()
@@ -101,7 +108,7 @@ describe('the parse cache', () => {
   it('keeps note fingerprints worked out before writing, equal to hashing the note again', async () => {
     const { outDir, entries } = await cachedFolder(true)
     const line = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')[1]!
-    const recorded = (JSON.parse(line) as { fingerprints: string[] }).fingerprints
+    const recorded = lineParts(line).entry.fingerprints as string[]
     expect(recorded).toEqual(entries[0]!.parsed.notes.map((note) => noteFingerprint(note)))
     expect(recorded[0]).toMatch(/^[0-9a-f]{40}$/)
 
@@ -120,17 +127,17 @@ describe('the parse cache', () => {
   it('records no fingerprint a build did not work out', async () => {
     const { outDir } = await cachedFolder(false)
     const line = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')[1]!
-    expect((JSON.parse(line) as { fingerprints: unknown[] }).fingerprints).toEqual([null])
+    expect(lineParts(line).entry.fingerprints).toEqual([null])
   })
 
   it('ignores a cut-short last line, lines without a key, and malformed entries', async () => {
     const { outDir, entries } = await cachedFolder()
     const path = join(outDir, parseCachePath)
     const lines = readFileSync(path, 'utf8').split('\n')
-    // Entry 0: its trees do not match its comments; entry 1: fine; entry 2: cut short.
-    const first = JSON.parse(lines[1]!) as { trees: unknown[][] }
-    first.trees[0] = []
-    lines[1] = JSON.stringify(first)
+    // Entry 0: its note's comments are not a list; entry 1: fine; entry 2: cut short.
+    const first = lineParts(lines[1]!)
+    ;(first.entry.notes as { comments: unknown }[])[0]!.comments = 'none'
+    lines[1] = `${JSON.stringify(first.entry)}\t${JSON.stringify(first.trees)}`
     const cut = lines[3]!.slice(0, 200)
     writeFileSync(path, `${lines.slice(0, 3).join('\n')}\nnot an entry\n${cut}`)
     const { cache, reason } = readParseCache(outDir)
@@ -139,6 +146,35 @@ describe('the parse cache', () => {
     expect(takeParsed(cache!, entries[1]!.key)?.notes[0]?.id).toBe(entries[1]!.parsed.notes[0]!.id)
     expect(takeParsed(cache!, entries[2]!.key)).toBeUndefined()
     expect(takeParsed(cache!, 'no-such-key')).toBeUndefined()
+  })
+
+  it('parses the trees when a comment first reads its tree, and leaves out trees it cannot read', async () => {
+    const { outDir, entries } = await cachedFolder()
+    const back = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
+    const [table, code] = back.comments as [Note['comments'][0], Note['comments'][0]]
+    // Not parsed yet: each comment's tree is a getter, in the place a tree would be.
+    expect(Object.getOwnPropertyDescriptor(table, 'tree')?.get).toBeDefined()
+    expect(Object.keys(table).at(-1)).toBe('tree')
+    expect(code.tree?.children[0]?.type).toBe('code')
+    // Read once: every comment of the entry now holds its tree as a plain property.
+    expect(Object.getOwnPropertyDescriptor(table, 'tree')?.value?.children[0]?.type).toBe('table')
+    // A tree set before it is read replaces the cached one.
+    const other = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
+    other.comments[0]!.tree = { type: 'root', children: [] }
+    expect(other.comments[0]!.tree).toEqual({ type: 'root', children: [] })
+    expect(other.comments[1]!.tree?.children[0]?.type).toBe('code')
+
+    // Trees that do not fit the comments (one tree for two comments): the notes come back
+    // without them, as notes read from JSON do, and renderers build them from the markdown.
+    const path = join(outDir, parseCachePath)
+    const lines = readFileSync(path, 'utf8').split('\n')
+    const first = lineParts(lines[1]!)
+    lines[1] = `${JSON.stringify(first.entry)}\t${JSON.stringify([[null]])}`
+    writeFileSync(path, lines.join('\n'))
+    const bare = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
+    expect(bare.comments.map((comment) => comment.tree)).toEqual([undefined, undefined])
+    expect(bare.comments.map((comment) => 'tree' in comment)).toEqual([false, false])
+    expect(withoutTrees(bare)).toEqual(withoutTrees(entries[0]!.parsed.notes[0]!))
   })
 
   it('ignores a whole file of another format or version, or none at all', async () => {
