@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RenderedFile } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import {
   checkOutputPaths,
   OutputError,
   outputMarkerFile,
+  removeReplacedOutput,
   stageLinks,
   writeOutput,
   writeStagedFile,
@@ -254,5 +255,30 @@ describe('stageLinks', () => {
     expect(await readFile(join(staging, 'b.html'), 'utf8')).toBe('b')
     expect(await readFile(join(staging, 'a.html'), 'utf8')).toBe('written first')
     expect(await readdir(staging)).not.toContain('escape.html')
+  })
+})
+
+describe('removeReplacedOutput', () => {
+  it('removes a folder tree with its files, empty folders and links, not what the links point to', async () => {
+    const root = await makeTempDir()
+    const old = join(root, '.site.old-1a2b3c4d')
+    await writeTree(old, {
+      'index.html': '<!doctype html>',
+      'notes/4175.html': '継続学習',
+      'tags/nlp/page-2.html': 'page 2',
+      '.paper-notes-cache/manifest.json': '{}',
+    })
+    await mkdir(join(old, 'empty/inner'), { recursive: true })
+    await writeFile(join(root, 'kept.txt'), 'outside')
+    await symlink(join(root, 'kept.txt'), join(old, 'link.txt'))
+    await symlink(root, join(old, 'tags/folder-link'))
+    removeReplacedOutput(old)
+    expect(await readdir(root)).toEqual(['kept.txt'])
+    expect(await readFile(join(root, 'kept.txt'), 'utf8')).toBe('outside')
+  })
+
+  it('does nothing for a folder that is gone', async () => {
+    const root = await makeTempDir()
+    expect(() => removeReplacedOutput(join(root, 'missing'))).not.toThrow()
   })
 })
