@@ -7,9 +7,9 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
-import type { CliIo } from '../src/io.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
+import { quietIo } from './quiet-io.js'
 import { sampleProject, writeTree } from './temp-dir.js'
 
 /** A note whose comments use most of GFM, so rendering from markdown or from a tree can differ. */
@@ -82,19 +82,6 @@ const renders = (): string[] => {
   const global = globalThis as { __paperNotesRenders?: string[] }
   global.__paperNotesRenders ??= []
   return global.__paperNotesRenders
-}
-
-function quietIo(cwd: string) {
-  const stdout: string[] = []
-  const stderr: string[] = []
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: (text: string) => stdout.push(text) },
-    stderr: { write: (text: string) => stderr.push(text) },
-    readStdin: async () => '',
-  }
-  return { io, stdout: () => stdout.join(''), stderr: () => stderr.join('') }
 }
 
 const project = () =>

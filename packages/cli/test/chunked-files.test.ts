@@ -16,10 +16,10 @@ import {
   stageFilesHere,
   startFileThread,
 } from '../src/file-thread.js'
-import type { CliIo } from '../src/io.js'
 import { OutputError, writeStagedChunks } from '../src/write-output.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
+import { quietIo } from './quiet-io.js'
 import { assertBuilt, runBin } from './run-bin.js'
 import { makeTempDir, sampleProject, writeTree } from './temp-dir.js'
 
@@ -196,18 +196,6 @@ function expectedListing(notes: readonly { id: string; title: string | null }[])
     text += `${JSON.stringify({ id: note.id, title: note.title, pad: '忘却 𝑥 '.repeat(6000) })},`
   }
   return Buffer.concat([Buffer.from(`${text}"end"]\n`), Buffer.from('//\n')])
-}
-
-function quietIo(cwd: string) {
-  const stderr: string[] = []
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: () => undefined },
-    stderr: { write: (text: string) => stderr.push(text) },
-    readStdin: async () => '',
-  }
-  return { io, stderr: () => stderr.join('') }
 }
 
 async function manifest(out: string): Promise<Record<string, ManifestEntry>> {

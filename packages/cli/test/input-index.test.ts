@@ -17,9 +17,9 @@ import {
   settledMs,
 } from '../src/input-index.js'
 import { collectInputs, type InputFileStats, sourceStats } from '../src/inputs.js'
-import type { CliIo } from '../src/io.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
+import { quietIo } from './quiet-io.js'
 import { makeTempDir, sampleProject, writeTree } from './temp-dir.js'
 
 const noStdin = async (): Promise<string> => {
@@ -131,18 +131,11 @@ describe('the input index', () => {
 })
 
 async function build(cwd: string, out: string, ...extra: string[]) {
-  const stderr: string[] = []
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: () => undefined },
-    stderr: { write: (chunk: string) => stderr.push(chunk) },
-    readStdin: async () => '',
-  }
+  const run = quietIo(cwd)
   const args = ['build', 'notes', '--out', out, '--base-url', 'https://notes.example.org/']
-  const status = await runCli([...args, '--jobs', '1', '--verbose', ...extra], io)
-  expect(status, stderr.join('')).toBe(0)
-  return stderr.join('')
+  const status = await runCli([...args, '--jobs', '1', '--verbose', ...extra], run.io)
+  expect(status, run.stderr()).toBe(0)
+  return run.stderr()
 }
 
 /** Moves the recorded time of the last build's reading `ms` later, as if its files had settled. */

@@ -2,9 +2,9 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
-import type { CliIo } from '../src/io.js'
 import { japaneseBlog, sparseRehearsal } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
+import { quietIo } from './quiet-io.js'
 import { makeTempDir, sampleProject } from './temp-dir.js'
 
 /** A second file with note 100 in it again (same issue URL): merged by the collection. */
@@ -20,18 +20,11 @@ async function storeFolders(dir: string): Promise<string[]> {
 }
 
 async function build(cwd: string, out: string, ...extra: string[]) {
-  const stderr: string[] = []
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: () => {} },
-    stderr: { write: (text: string) => stderr.push(text) },
-    readStdin: async () => '',
-  }
+  const run = quietIo(cwd)
   const argv = ['build', 'notes', '--out', out, '--base-url', 'https://notes.example.org/']
-  const status = await runCli([...argv, '--jobs', '1', '--verbose', ...extra], io)
-  expect(status, stderr.join('')).toBe(0)
-  return stderr.join('')
+  const status = await runCli([...argv, '--jobs', '1', '--verbose', ...extra], run.io)
+  expect(status, run.stderr()).toBe(0)
+  return run.stderr()
 }
 
 describe('build --low-memory', () => {

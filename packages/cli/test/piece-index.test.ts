@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest'
 import { makeNote } from '../../../test-support/note-factory.ts'
 import { noteFingerprint, type PreviousCache } from '../src/build-cache.js'
 import { runCli } from '../src/cli.js'
-import type { CliIo } from '../src/io.js'
 import {
   copyPieces,
   type PieceIndex,
@@ -25,6 +24,7 @@ import {
 } from '../src/piece-index.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
+import { quietIo } from './quiet-io.js'
 import { makeTempDir, sampleProject, writeTree } from './temp-dir.js'
 
 const notes = [
@@ -231,20 +231,13 @@ const madePieces = (): string[] => {
 
 async function build(cwd: string, out: string, ...extra: string[]) {
   madePieces().length = 0
-  const stderr: string[] = []
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: () => undefined },
-    stderr: { write: (chunk: string) => stderr.push(chunk) },
-    readStdin: async () => '',
-  }
+  const run = quietIo(cwd)
   const args = ['build', 'notes', '--out', out, '--renderers', 'html,json,./pieced.mjs']
   const status = await runCli(
     [...args, '--base-url', 'https://notes.example.org/', '--jobs', '1', ...extra],
-    io,
+    run.io,
   )
-  expect(status, stderr.join('')).toBe(0)
+  expect(status, run.stderr()).toBe(0)
   return [...madePieces()].sort()
 }
 
