@@ -240,9 +240,17 @@ export function* copyPieces(
     batch = Buffer.allocUnsafe(Math.max(batchBytes, room))
     used = 0
   }
-  const copyRun = () => {
+  /** Gives the batches that are full. */
+  function* drain(): Generator<Uint8Array, void, undefined> {
+    while (ready.length > 0) yield ready.shift()!
+  }
+  /** Copies the run, giving each batch as soon as it is full: a run may be most of the file. */
+  function* copyRun(): Generator<Uint8Array, void, undefined> {
     while (runLength > 0) {
-      if (used === batch.length) nextBatch(0)
+      if (used === batch.length) {
+        nextBatch(0)
+        yield* drain()
+      }
       const length = Math.min(runLength, batch.length - used)
       const read = readSync(fd!, batch, used, length, runStart)
       if (read !== length) {
@@ -270,7 +278,7 @@ export function* copyPieces(
   try {
     for (const piece of pieces) {
       if (typeof piece === 'string' || piece instanceof Uint8Array) {
-        copyRun()
+        yield* copyRun()
         if (typeof piece === 'string') addText(piece)
         else addBytes(piece)
       } else {
@@ -281,23 +289,23 @@ export function* copyPieces(
           if (runLength > 0 && runStart + runLength === range[0]) {
             runLength += range[1]
           } else {
-            copyRun()
+            yield* copyRun()
             runStart = range[0]
             runLength = range[1]
           }
           index.pieces.push([fingerprint, start, range[1]])
         } else {
-          copyRun()
+          yield* copyRun()
           const made = piece.make()
           const length = typeof made === 'string' ? addText(made) : addBytes(made)
           index.pieces.push([fingerprint, start, length])
         }
       }
-      while (ready.length > 0) yield ready.shift()!
+      yield* drain()
     }
-    copyRun()
+    yield* copyRun()
     if (used > 0) ready.push(batch.subarray(0, used))
-    while (ready.length > 0) yield ready.shift()!
+    yield* drain()
   } finally {
     if (fd !== undefined) closeSync(fd)
   }

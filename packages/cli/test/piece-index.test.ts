@@ -150,6 +150,22 @@ describe('copyPieces', () => {
     expect(again).toEqual(['4175', '4176', '4177'])
   })
 
+  it('copies a long run of unchanged pieces batch by batch, never holding the run whole', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      makeNote({ id: String(10_000 + i), title: `継続学習 ${i} ${'x'.repeat(300)}` }),
+    )
+    const { outDir, previous } = await previousFile(many)
+    const old = piecesToCopy(previous, 'titles.txt', 'maker-1')!
+    const chunks = copyPieces(titlePieces(many, []), old, { maker: 'maker-1', pieces: [] })
+    const first = chunks.next()
+    expect(first.done).toBe(false)
+    expect(first.value!.byteLength).toBeLessThanOrEqual(256 * 1024)
+    // The rest of the run is read only as the writer asks for it: cut the previous file short
+    // now, and the copy notices.
+    await writeFile(join(outDir, 'titles.txt'), 'cut')
+    expect(() => [...chunks]).toThrow(/changed while pieces of it were copied/)
+  })
+
   it('gives big pieces whole, and each piece in a buffer of its own', () => {
     const long = makeNote({ id: '9000', title: '長い'.repeat(200_000) })
     const chunks = [
