@@ -377,12 +377,11 @@ export async function runBuild(
         }
       }
       if (useCache) {
-        context.progress.start('writing', 3, 'cache files')
-        writeCache(staging.dir, parsedFiles, parseCache, manifest, pieces, () =>
+        context.progress.start('writing', 4, 'cache files')
+        const inputIndex = inputIndexText(run.read.sources, inputKeys, inputOptions, readAt)
+        writeCache(staging.dir, parsedFiles, parseCache, { manifest, pieces, inputIndex }, () =>
           context.progress.tick(),
         )
-        const index = inputIndexText(run.read.sources, inputKeys, inputOptions, readAt)
-        writeStagedFile(staging.dir, inputIndexPath, index, new Set(), { cache: true })
         context.progress.done()
       }
       info(
@@ -501,22 +500,28 @@ function checkShares(
 }
 
 /**
- * Writes the manifest, the piece index (`pieces`: each line by path, see `piece-index.ts`) and
- * the parse cache (see `writeParseCache`).
+ * Writes the manifest, the piece index (`pieces`: each line by path, see `piece-index.ts`), the
+ * input index (its text, see `input-index.ts`) and the parse cache (see `writeParseCache`).
  */
 function writeCache(
   stagingDir: string,
   parsedFiles: readonly ParseCacheEntry[],
   previous: ParseCacheSegments | undefined,
-  manifest: ReadonlyMap<string, ManifestEntry>,
-  pieces: ReadonlyMap<string, string>,
+  files: {
+    manifest: ReadonlyMap<string, ManifestEntry>
+    pieces: ReadonlyMap<string, string>
+    inputIndex: string
+  },
   tick: () => void,
 ): void {
-  writeStagedFile(stagingDir, manifestPath, manifestText(manifest), new Set(), { cache: true })
-  tick()
-  const lines = [...pieces.keys()].sort().map((path) => pieces.get(path)!)
-  writeStagedFile(stagingDir, piecesPath, piecesFileText(lines), new Set(), { cache: true })
-  tick()
+  const write = (path: string, text: string) => {
+    writeStagedFile(stagingDir, path, text, new Set(), { cache: true })
+    tick()
+  }
+  const { manifest, pieces } = files
+  write(manifestPath, manifestText(manifest))
+  write(piecesPath, piecesFileText([...pieces.keys()].sort().map((path) => pieces.get(path)!)))
+  write(inputIndexPath, files.inputIndex)
   writeParseCache(stagingDir, parsedFiles, previous)
   tick()
 }
