@@ -8,7 +8,6 @@ import { readFile, rename, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseKey } from '../src/build-cache.js'
-import { runCli } from '../src/cli.js'
 import {
   inputIndexPath,
   inputIndexText,
@@ -19,7 +18,7 @@ import {
 import { collectInputs, type InputFileStats, sourceStats } from '../src/inputs.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
-import { quietIo } from './quiet-io.js'
+import { buildQuietly } from './quiet-io.js'
 import { makeTempDir, sampleProject, writeTree } from './temp-dir.js'
 
 const noStdin = async (): Promise<string> => {
@@ -130,14 +129,6 @@ describe('the input index', () => {
   })
 })
 
-async function build(cwd: string, out: string, ...extra: string[]) {
-  const run = quietIo(cwd)
-  const args = ['build', 'notes', '--out', out, '--base-url', 'https://notes.example.org/']
-  const status = await runCli([...args, '--jobs', '1', '--verbose', ...extra], run.io)
-  expect(status, run.stderr()).toBe(0)
-  return run.stderr()
-}
-
 /** Moves the recorded time of the last build's reading `ms` later, as if its files had settled. */
 async function settle(site: string, ms: number) {
   const file = join(site, inputIndexPath)
@@ -151,7 +142,7 @@ describe('a rebuild with the input index', () => {
     const cwd = await sampleProject()
     const path = join(cwd, 'notes/101.md')
     await utimes(path, aMinuteAgo, aMinuteAgo)
-    await build(cwd, 'site')
+    await buildQuietly(cwd, 'site')
     const first = JSON.parse(await readFile(join(cwd, 'site', inputIndexPath), 'utf8'))
     expect(Object.keys(first.files).map((path) => path.slice(cwd.length + 1))).toEqual([
       'notes/100.md',
@@ -166,10 +157,10 @@ describe('a rebuild with the input index', () => {
     await writeFile(path, edited)
     await utimes(path, aMinuteAgo, aMinuteAgo)
     expect((await stat(path)).mtimeMs).toBe(before.mtimeMs)
-    const stderr = await build(cwd, 'site')
+    const stderr = await buildQuietly(cwd, 'site')
     expect(stderr).toContain('2 of 3 files taken from the cache')
     expect(await readFile(join(cwd, 'site/notes.json'), 'utf8')).toContain('実務でそのまま使へる')
-    await build(cwd, 'fresh', '--no-cache')
+    await buildQuietly(cwd, 'fresh', '--no-cache')
     await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
   })
 })

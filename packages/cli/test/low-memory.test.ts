@@ -1,10 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli.js'
 import { japaneseBlog, sparseRehearsal } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
-import { quietIo } from './quiet-io.js'
+import { buildQuietly } from './quiet-io.js'
 import { makeTempDir, sampleProject } from './temp-dir.js'
 
 /** A second file with note 100 in it again (same issue URL): merged by the collection. */
@@ -17,14 +16,6 @@ const project = () => sampleProject({ 'notes/zz-100-again.md': duplicate })
 /** The note stores' folders left in `dir`. */
 async function storeFolders(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name.startsWith('paper-notes-notes-'))
-}
-
-async function build(cwd: string, out: string, ...extra: string[]) {
-  const run = quietIo(cwd)
-  const argv = ['build', 'notes', '--out', out, '--base-url', 'https://notes.example.org/']
-  const status = await runCli([...argv, '--jobs', '1', '--verbose', ...extra], run.io)
-  expect(status, run.stderr()).toBe(0)
-  return run.stderr()
 }
 
 describe('build --low-memory', () => {
@@ -43,10 +34,10 @@ describe('build --low-memory', () => {
 
   it('writes the same files as a build that keeps every note in memory, and cleans up', async () => {
     const cwd = await project()
-    const low = await build(cwd, 'low', '--low-memory', '--no-cache')
+    const low = await buildQuietly(cwd, 'low', '--low-memory', '--no-cache')
     expect(low).toContain('low memory: note texts kept in a temporary file')
     expect(low).toContain('duplicate-note')
-    const high = await build(cwd, 'high', '--no-low-memory', '--no-cache')
+    const high = await buildQuietly(cwd, 'high', '--no-low-memory', '--no-cache')
     expect(high).not.toContain('low memory')
     await expectSameOutput(join(cwd, 'low'), join(cwd, 'high'))
     expect(await storeFolders(temporary)).toEqual([])
@@ -54,14 +45,14 @@ describe('build --low-memory', () => {
 
   it('rebuilds from its cache with the output of a full build', async () => {
     const cwd = await project()
-    await build(cwd, 'site', '--low-memory')
+    await buildQuietly(cwd, 'site', '--low-memory')
     await writeFile(
       join(cwd, 'notes/101.md'),
       japaneseBlog.replace('実務でそのまま使える', '実務で使える'),
     )
-    const again = await build(cwd, 'site', '--low-memory')
+    const again = await buildQuietly(cwd, 'site', '--low-memory')
     expect(again).toContain('3 of 4 files taken from the cache')
-    await build(cwd, 'fresh', '--no-low-memory', '--no-cache')
+    await buildQuietly(cwd, 'fresh', '--no-low-memory', '--no-cache')
     await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
     expect(await storeFolders(temporary)).toEqual([])
   })
@@ -73,7 +64,7 @@ describe('build --low-memory', () => {
       join(cwd, 'notes/103.md'),
       '---\ntitle: "[Paper Note] Broken Date, Ada+, 2025.01"\ndate: 2025-13-45\n---\n# Abstract\n- x\n',
     )
-    const stderr = await build(cwd, 'site', '--low-memory', '--no-cache')
+    const stderr = await buildQuietly(cwd, 'site', '--low-memory', '--no-cache')
     expect(stderr).toMatch(/notes\/103\.md:3:\d+/)
     expect(stderr).toContain('date: 2025-13-45')
   })

@@ -1,7 +1,9 @@
 /**
  * A `CliIo` for running the CLI in process in tests: output kept, not printed, and no
- * standard input.
+ * standard input; and a build of a project's `notes` run with it.
  */
+import { expect } from 'vitest'
+import { runCli } from '../src/cli.js'
 import type { CliIo } from '../src/io.js'
 
 /**
@@ -22,4 +24,19 @@ export function quietIo(cwd: string): { io: CliIo; stdout: () => string; stderr:
     readStdin: async () => '',
   }
   return { io, stdout: () => stdout.join(''), stderr: () => stderr.join('') }
+}
+
+/**
+ * Runs `build notes --out <out> --base-url https://notes.example.org/ --jobs 1 --verbose` (and
+ * `extra`) in process in `cwd`, expects it to succeed, and returns what it wrote to stderr.
+ *
+ * @example
+ * expect(await buildQuietly(cwd, 'site')).toContain('files taken from the cache')
+ */
+export async function buildQuietly(cwd: string, out: string, ...extra: string[]): Promise<string> {
+  const run = quietIo(cwd)
+  const argv = ['build', 'notes', '--out', out, '--base-url', 'https://notes.example.org/']
+  const status = await runCli([...argv, '--jobs', '1', '--verbose', ...extra], run.io)
+  expect(status, run.stderr()).toBe(0)
+  return run.stderr()
 }
