@@ -324,13 +324,17 @@ export function linkStagedFile(
  * Links staged files in the background (the thread pool) while the caller goes on, e.g. rendering
  * the files that changed: {@link StagedLinks.add} checks the path at once (like
  * {@link linkStagedFile}) and queues the folder creation and the link (or copy);
- * {@link StagedLinks.settle} waits for all of them and throws the first failure. Always settle
+ * {@link StagedLinks.settle} waits for all of them and throws the first failure (in the order
+ * the links were added, whichever finished first). Always settle
  * before the staging folder is committed or removed.
  */
 export interface StagedLinks {
   /** Checks `path` and queues putting the file `from` there. */
   add(path: string, from: string): void
-  /** Waits for every queued link; throws the first error (after all have finished). */
+  /**
+   * Waits for every queued link; throws the error of the first failed link in the order they
+   * were added (after all have finished).
+   */
   settle(): Promise<void>
 }
 
@@ -350,7 +354,9 @@ export function stageLinks(
 ): StagedLinks {
   const folders = new Map<string, Promise<unknown>>()
   const pending: Promise<void>[] = []
-  const errors: unknown[] = []
+  /** Each failure with the place of its link among those added, to report the first added. */
+  const errors: { index: number; error: unknown }[] = []
+  let added = 0
   return {
     add(path, from) {
       const target = stagedPath(stagingDir, path, options)
@@ -360,6 +366,7 @@ export function stageLinks(
         folder = made.has(dir) ? Promise.resolve() : mkdir(dir, { recursive: true })
         folders.set(dir, folder)
       }
+      const index = added++
       const linked = folder
         .then(() => link(from, target))
         .catch(async (error: NodeJS.ErrnoException) => {
@@ -367,14 +374,17 @@ export function stageLinks(
           await copyFile(from, target, constants.COPYFILE_EXCL)
         })
         .catch((error: unknown) => {
-          errors.push(error)
+          errors.push({ index, error })
         })
       pending.push(linked)
     },
     async settle() {
       await Promise.all(pending)
       pending.length = 0
-      if (errors.length > 0) throw errors[0]
+      if (errors.length === 0) return
+      // The first failure in the order the links were added, not the order they finished in
+      // (the thread pool's): the same error for the same build.
+      throw errors.reduce((a, b) => (b.index < a.index ? b : a)).error
     },
   }
 }
