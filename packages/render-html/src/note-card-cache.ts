@@ -29,7 +29,7 @@ interface BuiltCard {
 }
 
 /** The directory part of a site path (`tags/a/page-2.html` → `tags/a/`). */
-function directoryOf(path: string): string {
+export function directoryOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1)
 }
 

@@ -22,6 +22,7 @@ import packageJson from '../package.json' with { type: 'json' }
 import { favicon, faviconPath } from './favicon.js'
 import {
   type DeferredCards,
+  directoryOf,
   NoteCardCache,
   type NoteCardCacheOptions,
   useNoteCardCache,
@@ -194,7 +195,7 @@ function* planSite(
           deferred = cards.deferCards(pageContext)
         })
         const parts = text.split(deferred!.pattern)
-        const directory = path.slice(0, path.lastIndexOf('/') + 1)
+        const directory = directoryOf(path)
         yield parts[0]!
         for (let i = 1; i < parts.length; i += 2) {
           const note = deferred!.notes[Number(parts[i])]!

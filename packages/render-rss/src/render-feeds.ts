@@ -98,13 +98,15 @@ function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Gener
       build: (source: FeedSource) => string,
       kind: 'rssItem' | 'atomEntry',
     ): PlannedFile => {
-      const whole = {
+      // Worked out when the feed is made, not when it is planned (a rebuild plans every feed).
+      const withItems = (items: readonly FeedItem[]): FeedSource => ({
         ...source,
         authorName: settings.siteTitle,
         selfUrl: siteUrl(settings.baseUrl, path),
-      }
+        items,
+      })
       const file = plannedFile(path, mediaType, dependsOn, () =>
-        build({ ...whole, items: listed.map(itemOf) }),
+        build(withItems(listed.map(itemOf))),
       )
       // In pieces too: the feed written with a placeholder for each item (the newest item's
       // date is the feed's own, so that item's entry is made), cut at the placeholders, and
@@ -121,7 +123,7 @@ function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Gener
                 const placeholder = `${marker}${index}-`
                 return { entry: newest, rssItem: placeholder, atomEntry: placeholder }
               })
-        const parts = build({ ...whole, items }).split(placeholders)
+        const parts = build(withItems(items)).split(placeholders)
         yield parts[0]!
         for (let i = 1; i < parts.length; i += 2) {
           const note = listed[Number(parts[i])]!
