@@ -43,6 +43,7 @@ async function handle(request: WorkerRequest, reply: (message: WorkerReply) => v
     let pending = 0
     const result = await renderTasks(tasks, {
       stagingDir: request.stagingDir,
+      release: true,
       ...(previous === undefined ? {} : { previous }),
       next: () => claimTask(queue, end),
       onFailure: () => closeTaskQueue(queue),

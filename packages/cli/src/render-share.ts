@@ -63,6 +63,39 @@ export interface RenderTasksOptions {
    * written in this thread and linked on the thread pool ({@link stageFilesHere}).
    */
   files?: StagedFiles
+  /**
+   * Let go of each task once its file is written: its slot in `tasks` is emptied, so what a
+   * renderer's plan keeps for its files (the cards, feed items and note JSON it reuses) can be
+   * collected once the renderer's last file is done instead of at the end of the build. The
+   * list cannot be rendered again after that.
+   */
+  release?: boolean
+  /**
+   * Called while a file given in chunks or pieces is written, after every
+   * {@link paceEveryUnits} UTF-16 code units (or bytes) of it: a file can be hundreds of
+   * megabytes (`notes.json` of 60,000 notes), and a caller that keeps the heap small
+   * (`--low-memory`'s heap pacer) needs to act inside it, not only between files (`onFile`).
+   */
+  pace?: () => void
+}
+
+/** How much of a chunked file {@link RenderTasksOptions.pace} is called after: 4 Mi units. */
+export const paceEveryUnits = 4 * 1024 * 1024
+
+/** `chunks` as they are, calling `pace` after each {@link paceEveryUnits} of them. */
+function* paced<T extends string | Uint8Array>(
+  chunks: Iterable<T>,
+  pace: () => void,
+): Generator<T, void, undefined> {
+  let since = 0
+  for (const chunk of chunks) {
+    yield chunk
+    since += chunk.length
+    if (since >= paceEveryUnits) {
+      since = 0
+      pace()
+    }
+  }
 }
 
 /**
@@ -255,7 +288,7 @@ export function planMismatch(
  * const { files } = await renderTasks(tasks, { stagingDir })
  */
 export async function renderTasks(
-  tasks: readonly RenderTask[],
+  tasks: RenderTask[],
   options: RenderTasksOptions,
 ): Promise<ShareResult> {
   const { stagingDir, previous } = options
@@ -301,6 +334,8 @@ export async function renderTasks(
     await staged.settle()
     if (writeErrors.length > 0) throw writeErrors[0]
   }
+  const pace = <T extends string | Uint8Array>(chunks: Iterable<T>): Iterable<T> =>
+    options.pace === undefined ? chunks : paced(chunks, options.pace)
   const renderOne = async ({ renderer, file: planned, fingerprint, collection }: RenderTask) => {
     if (planned === undefined) {
       for (const file of await renderer.render(collection)) {
@@ -325,12 +360,12 @@ export async function renderTasks(
       const old = previous === undefined ? undefined : piecesToCopy(previous, planned.path, maker)
       const index: PieceIndex = { maker, pieces: [] }
       const bytes = copyPieces(planned.pieces(), old, index)
-      write(renderer, planned.path, staged.writeChunks(planned.path, bytes), fingerprint, index)
+      write(renderer, planned.path, staged.writeChunks(planned.path, pace(bytes)), fingerprint, index)
     } else {
       const written =
         planned.chunks === undefined
           ? staged.write(planned.path, planned.render())
-          : staged.writeChunks(planned.path, planned.chunks())
+          : staged.writeChunks(planned.path, pace(planned.chunks()))
       write(renderer, planned.path, written, fingerprint)
     }
     await staged.backlog()
@@ -343,6 +378,7 @@ export async function renderTasks(
       const current = tasks[index]!
       try {
         await renderOne(current)
+        if (options.release) (tasks as (RenderTask | undefined)[])[index] = undefined
       } catch (error) {
         if (error instanceof Error && error.name === 'OutputError') throw error
         if (isFileSystemError(error)) throw error

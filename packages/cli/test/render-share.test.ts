@@ -2,9 +2,9 @@
  * The build's render tasks in one thread: planning them, naming the list, and rendering the
  * tasks a queue hands out. `jobs.test.ts` runs them across real threads.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type Collection, createCollection } from '@paper-notes/core'
+import { type Collection, chunkedFile, createCollection } from '@paper-notes/core'
 import { parseNotes } from '@paper-notes/parser'
 import { describe, expect, it } from 'vitest'
 import { fileFingerprint, type ManifestEntry } from '../src/build-cache.js'
@@ -179,6 +179,64 @@ describe('renderTasks', () => {
     }
     expect((await readdir(join(splitDir, 'whole'))).sort()).toEqual(['count.txt', 'ids.txt'])
     expect(await readFile(join(splitDir, 'whole/count.txt'), 'utf8')).toBe('3')
+  })
+
+  it('with release, empties the slot of each task it rendered and of no other', async () => {
+    const notes = collection()
+    const renderers = await jsonAndWhole()
+    const { tasks } = planTasks(notes, renderers)
+    const paths = tasks.map((task) => task.file?.path)
+    const keptDir = await makeTempDir()
+    const kept = await renderTasks(planTasks(notes, renderers).tasks, { stagingDir: keptDir })
+
+    const dir = await makeTempDir()
+    const queue = createTaskQueue(tasks.length)
+    let claims = 0
+    const result = await renderTasks(tasks, {
+      stagingDir: dir,
+      release: true,
+      next: () => (claims++ < 3 ? claimTask(queue, 'front') : undefined),
+    })
+    expect(result.files.map((file) => file.path)).toEqual(paths.slice(0, 3))
+    expect(tasks.slice(0, 3)).toEqual([undefined, undefined, undefined])
+    expect(tasks.slice(3).map((task) => task?.file?.path)).toEqual(paths.slice(3))
+    // What it wrote is what a render that keeps its tasks writes.
+    for (const file of result.files) {
+      expect(await readFile(join(dir, file.path))).toEqual(await readFile(join(keptDir, file.path)))
+      expect(file.entry.hash).toBe(kept.files.find((other) => other.path === file.path)?.entry.hash)
+    }
+  })
+
+  it('calls pace inside a long chunked file, after each 4 Mi code units, and not for short files', async () => {
+    const mebi = 1024 * 1024
+    const paces: string[] = []
+    let written = 0
+    const chunked: PlannedRenderer = {
+      name: 'chunked',
+      optionsKey: '{}',
+      render: async () => [],
+      plan: () => [
+        chunkedFile('big.txt', 'text/plain', () => undefined, function* () {
+          for (let i = 0; i < 9; i++) {
+            written = i + 1
+            yield (i % 2 === 0 ? 'a' : 'é').repeat(mebi)
+          }
+        }),
+        chunkedFile('small.txt', 'text/plain', () => undefined, () => ['short']),
+      ],
+    }
+    const dir = await makeTempDir()
+    const { tasks } = planTasks(collection(), [chunked])
+    const result = await renderTasks(tasks, {
+      stagingDir: dir,
+      pace: () => paces.push(`after ${written} chunks`),
+      onFile: (file) => paces.push(`file ${file.path}`),
+    })
+    // 9 chunks of 1 Mi code units: paced after the 4th and the 8th, as they are written.
+    expect(paces).toEqual(['after 4 chunks', 'after 8 chunks', 'file big.txt', 'file small.txt'])
+    expect(result.files.map((file) => file.path)).toEqual(['big.txt', 'small.txt'])
+    // The file is every chunk, in UTF-8 (each 'é' is two bytes).
+    expect((await stat(join(dir, 'big.txt'))).size).toBe(5 * mebi + 4 * 2 * mebi)
   })
 
   it('stops at a renderer that throws, reports it and tells the other threads', async () => {

@@ -325,6 +325,7 @@ export async function runBuild(
           stagingDir: staging.dir,
           previous,
           fingerprints: useCache,
+          ...(pacer === undefined ? {} : { pace: pacer.check }),
           onFiles: (count) => {
             context.progress.tick(count)
             pacer?.check()
@@ -342,6 +343,8 @@ export async function runBuild(
           shares = [
             await renderTasks(tasks, {
               stagingDir: staging.dir,
+              release: true,
+              ...(pacer === undefined ? {} : { pace: pacer.check }),
               ...(previous === undefined ? {} : { previous }),
               ...(files === undefined ? {} : { files }),
               onFile: () => {
@@ -417,7 +420,7 @@ export async function runBuild(
  */
 async function renderInThreads(
   workers: BuildWorkers,
-  tasks: readonly RenderTask[],
+  tasks: RenderTask[],
   notes: readonly Note[],
   options: {
     renderers: Parameters<BuildWorkers['render']>[1]['renderers']
@@ -427,6 +430,8 @@ async function renderInThreads(
     fingerprints: boolean
     /** Told how many more files are written (a worker reports them in batches). */
     onFiles: (count: number) => void
+    /** Called inside long files this thread writes (see `RenderTasksOptions.pace`). */
+    pace?: () => void
   },
 ): Promise<ShareResult[]> {
   const { previous } = options
@@ -447,7 +452,9 @@ async function renderInThreads(
   )
   const here = renderTasks(tasks, {
     stagingDir: options.stagingDir,
+    release: true,
     ...(previous === undefined ? {} : { previous }),
+    ...(options.pace === undefined ? {} : { pace: options.pace }),
     next: () => claimTask(queue, 'front'),
     onFailure: () => closeTaskQueue(queue),
     onFile: () => options.onFiles(1),
