@@ -360,7 +360,13 @@ export async function renderTasks(
       const old = previous === undefined ? undefined : piecesToCopy(previous, planned.path, maker)
       const index: PieceIndex = { maker, pieces: [] }
       const bytes = copyPieces(planned.pieces(), old, index)
-      write(renderer, planned.path, staged.writeChunks(planned.path, pace(bytes)), fingerprint, index)
+      write(
+        renderer,
+        planned.path,
+        staged.writeChunks(planned.path, pace(bytes)),
+        fingerprint,
+        index,
+      )
     } else {
       const written =
         planned.chunks === undefined

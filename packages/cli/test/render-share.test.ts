@@ -216,13 +216,23 @@ describe('renderTasks', () => {
       optionsKey: '{}',
       render: async () => [],
       plan: () => [
-        chunkedFile('big.txt', 'text/plain', () => undefined, function* () {
-          for (let i = 0; i < 9; i++) {
-            written = i + 1
-            yield (i % 2 === 0 ? 'a' : 'é').repeat(mebi)
-          }
-        }),
-        chunkedFile('small.txt', 'text/plain', () => undefined, () => ['short']),
+        chunkedFile(
+          'big.txt',
+          'text/plain',
+          () => undefined,
+          function* () {
+            for (let i = 0; i < 9; i++) {
+              written = i + 1
+              yield (i % 2 === 0 ? 'a' : 'é').repeat(mebi)
+            }
+          },
+        ),
+        chunkedFile(
+          'small.txt',
+          'text/plain',
+          () => undefined,
+          () => ['short'],
+        ),
       ],
     }
     const dir = await makeTempDir()
