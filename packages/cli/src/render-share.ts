@@ -53,7 +53,8 @@ export interface RenderTasksOptions {
   onFile?: (file: ShareFile) => void
   /**
    * The index of the next task this thread renders, `undefined` when none is left (`claimTask`
-   * on a shared queue, see `task-queue.ts`); by default every task, in order.
+   * on a shared queue, see `task-queue.ts`); by default every task, in order. For tasks given
+   * as a list only.
    */
   next?: () => number | undefined
   /** Called when this thread stops on a failure (a renderer's or a write's), so other threads stop taking tasks. */
@@ -64,10 +65,10 @@ export interface RenderTasksOptions {
    */
   files?: StagedFiles
   /**
-   * Let go of each task once its file is written: its slot in `tasks` is emptied, so what a
+   * Let go of each task of a list as it is taken: its slot in `tasks` is emptied, so what a
    * renderer's plan keeps for its files (the cards, feed items and note JSON it reuses) can be
    * collected once the renderer's last file is done instead of at the end of the build. The
-   * list cannot be rendered again after that.
+   * list cannot be rendered again after that. (Tasks given as an iterable are never held.)
    */
   release?: boolean
   /**
@@ -210,22 +211,62 @@ export function planTasks(
 ): PlannedTasks {
   const tasks: RenderTask[] = []
   let stale = 0
-  for (const renderer of renderers) {
-    if (renderer.plan === undefined) {
-      tasks.push(task(renderer, undefined, collection, fingerprints))
+  for (const planned of streamTasks(collection, renderers, { fingerprints })) {
+    tasks.push(planned)
+    if (previous === undefined) continue
+    const { file, fingerprint } = planned
+    if (
+      file === undefined ||
+      fingerprint === undefined ||
+      previous.files.get(file.path)?.fingerprint !== fingerprint
+    ) {
       stale += 1
-      continue
-    }
-    for (const file of renderer.plan(collection)) {
-      const planned = task(renderer, file, collection, fingerprints)
-      tasks.push(planned)
-      if (previous === undefined) continue
-      const { fingerprint } = planned
-      if (fingerprint === undefined || previous.files.get(file.path)?.fingerprint !== fingerprint)
-        stale += 1
     }
   }
   return { tasks, stale: previous === undefined ? tasks.length : stale }
+}
+
+/**
+ * The tasks of {@link planTasks}, in the same order, each planned when it is taken: renderers'
+ * plans are iterated as the files are rendered, so nothing holds the plan of every file (1.8 KB
+ * a file, ~125 MB for the 71,000 files of 60,000 notes) and a renderer's plan, with the caches
+ * its files share, is let go once its last file is done. For a build in one thread that needs
+ * no count of stale files; {@link countTasks} counts them without holding them.
+ *
+ * @example
+ * const { files } = await renderTasks(streamTasks(collection, renderers), { stagingDir })
+ */
+export function* streamTasks(
+  collection: Collection,
+  renderers: readonly PlannedRenderer[],
+  { fingerprints = true }: { fingerprints?: boolean } = {},
+): Generator<RenderTask, void, undefined> {
+  for (const renderer of renderers) {
+    if (renderer.plan === undefined) {
+      yield task(renderer, undefined, collection, fingerprints)
+      continue
+    }
+    for (const file of renderer.plan(collection)) {
+      yield task(renderer, file, collection, fingerprints)
+    }
+  }
+}
+
+/**
+ * How many files {@link streamTasks} plans, and whether a renderer without a plan is among them
+ * (its files are known only once it has rendered), planning them once without holding them.
+ */
+export function countTasks(
+  collection: Collection,
+  renderers: readonly PlannedRenderer[],
+): { files: number; whole: boolean } {
+  let files = 0
+  let whole = false
+  for (const renderer of renderers) {
+    if (renderer.plan === undefined) whole = true
+    else for (const _ of renderer.plan(collection)) files += 1
+  }
+  return { files, whole }
 }
 
 /**
@@ -279,16 +320,45 @@ export function planMismatch(
 }
 
 /**
- * Renders and writes the tasks `options.next` hands out (by default all of them, in order).
- * Write failures throw (an `OutputError`); a renderer that throws ends this thread's share
- * with `failure`.
+ * The next task of `tasks` to render each time it is called, `undefined` once none is left: of
+ * a list, the one `options.next` names (by default each in order), its slot emptied when
+ * `options.release` says so; of any other iterable, its next one.
+ */
+function taker(
+  tasks: RenderTask[] | Iterable<RenderTask>,
+  options: Pick<RenderTasksOptions, 'next' | 'release'>,
+): () => RenderTask | undefined {
+  if (!Array.isArray(tasks)) {
+    const iterator = tasks[Symbol.iterator]()
+    return () => {
+      const step = iterator.next()
+      return step.done ? undefined : step.value
+    }
+  }
+  const list: (RenderTask | undefined)[] = tasks
+  let sequential = 0
+  const next = options.next ?? (() => (sequential < list.length ? sequential++ : undefined))
+  return () => {
+    const index = next()
+    if (index === undefined) return undefined
+    const task = list[index]!
+    if (options.release) list[index] = undefined
+    return task
+  }
+}
+
+/**
+ * Renders and writes `tasks`: of a list ({@link planTasks}), the ones `options.next` hands out
+ * (by default all of them, in order); of any other iterable ({@link streamTasks}), each as it
+ * comes. Write failures throw (an `OutputError`); a renderer that throws ends this thread's
+ * share with `failure`.
  *
  * @example
  * const { tasks } = planTasks(collection, renderers)
  * const { files } = await renderTasks(tasks, { stagingDir })
  */
 export async function renderTasks(
-  tasks: RenderTask[],
+  tasks: RenderTask[] | Iterable<RenderTask>,
   options: RenderTasksOptions,
 ): Promise<ShareResult> {
   const { stagingDir, previous } = options
@@ -377,14 +447,11 @@ export async function renderTasks(
     await staged.backlog()
   }
 
+  const take = taker(tasks, options)
   const renderAll = async (): Promise<ShareResult> => {
-    let sequential = 0
-    const next = options.next ?? (() => (sequential < tasks.length ? sequential++ : undefined))
-    for (let index = next(); index !== undefined; index = next()) {
-      const current = tasks[index]!
+    for (let current = take(); current !== undefined; current = take()) {
       try {
         await renderOne(current)
-        if (options.release) (tasks as (RenderTask | undefined)[])[index] = undefined
       } catch (error) {
         if (error instanceof Error && error.name === 'OutputError') throw error
         if (isFileSystemError(error)) throw error

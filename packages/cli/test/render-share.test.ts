@@ -8,7 +8,14 @@ import { type Collection, chunkedFile, createCollection } from '@paper-notes/cor
 import { parseNotes } from '@paper-notes/parser'
 import { describe, expect, it } from 'vitest'
 import { fileFingerprint, type ManifestEntry } from '../src/build-cache.js'
-import { planMismatch, planTasks, renderTasks, taskListKeys } from '../src/render-share.js'
+import {
+  countTasks,
+  planMismatch,
+  planTasks,
+  renderTasks,
+  streamTasks,
+  taskListKeys,
+} from '../src/render-share.js'
 import { type PlannedRenderer, planRenderers } from '../src/renderers.js'
 import { claimTask, createTaskQueue } from '../src/task-queue.js'
 import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
@@ -99,6 +106,50 @@ describe('planTasks', () => {
     const withThem = planTasks(notes, [counting])
     expect(withThem.tasks.every((task) => typeof task.fingerprint === 'string')).toBe(true)
     expect(asked).toBe(withThem.tasks.length)
+  })
+})
+
+describe('streamTasks and countTasks', () => {
+  it('give the tasks of planTasks in its order, each planned only when taken', async () => {
+    const notes = collection()
+    const json = (await planRenderers({ cwd: '/', list: 'json' }))[0]!
+    let planned = 0
+    const counting: PlannedRenderer = {
+      ...json,
+      plan: function* (of) {
+        for (const file of json.plan!(of)) {
+          planned += 1
+          yield file
+        }
+      },
+    }
+    const renderers = [counting, whole]
+    const listed = planTasks(notes, renderers).tasks.map((task) => task.file?.path)
+    planned = 0
+    const stream = streamTasks(notes, renderers)
+    const first = stream.next()
+    expect(first.done).toBe(false)
+    expect(planned).toBe(1)
+    const rest = [...stream]
+    expect([first.value, ...rest].map((task) => task?.file?.path)).toEqual(listed)
+    expect(rest.at(-1)?.renderer.name).toBe('whole')
+
+    expect(countTasks(notes, [counting])).toEqual({ files: listed.length - 1, whole: false })
+    expect(countTasks(notes, renderers)).toEqual({ files: listed.length - 1, whole: true })
+  })
+
+  it('render as the list does when renderTasks takes them as they come', async () => {
+    const notes = collection()
+    const renderers = await jsonAndWhole()
+    const listDir = await makeTempDir()
+    const fromList = await renderTasks(planTasks(notes, renderers).tasks, { stagingDir: listDir })
+    const streamDir = await makeTempDir()
+    const streamed = await renderTasks(streamTasks(notes, renderers), { stagingDir: streamDir })
+    const summary = (files: typeof fromList.files) =>
+      files.map((file) => [file.path, file.entry.hash, file.entry.fingerprint])
+    expect(summary(streamed.files)).toEqual(summary(fromList.files))
+    // The planned files got their cache fingerprints; the whole renderer's two files none.
+    expect(streamed.files.filter((file) => file.entry.fingerprint === undefined)).toHaveLength(2)
   })
 })
 

@@ -39,10 +39,12 @@ import {
 import { parseSource } from '../parse-source.js'
 import { piecesFileText, piecesPath, previousPieceLines } from '../piece-index.js'
 import {
+  countTasks,
   planTasks,
   type RenderTask,
   renderTasks,
   type ShareResult,
+  streamTasks,
   taskListKeys,
 } from '../render-share.js'
 import { type PlannedRenderer, planRenderers } from '../renderers.js'
@@ -311,16 +313,30 @@ export async function runBuild(
       const collection = run.read.collection
       // With a previous cache, every file's fingerprint is worked out here first, to count the
       // stale ones: a few render faster in this thread than in threads that must start. A
-      // build without one renders in threads when it may.
-      const { tasks, stale } = planTasks(collection, renderers, previous, {
-        fingerprints: useCache,
-      })
-      const whole = tasks.some((task) => task.file === undefined)
-      context.progress.start('rendering', whole ? 0 : tasks.length, 'files')
+      // build without one renders in threads when it may. A --low-memory build in one thread
+      // plans each file as it renders it instead (counted first, for the progress line): the
+      // plan of every file is ~1.8 KB a file, and a renderer's plan holds its caches.
+      let tasks: RenderTask[] | Iterable<RenderTask>
+      let total: number
+      let threads: RenderTask[] | undefined
+      if (script === undefined && pacer !== undefined) {
+        const counted = countTasks(collection, renderers)
+        tasks = streamTasks(collection, renderers, { fingerprints: useCache })
+        total = counted.whole ? 0 : counted.files
+      } else {
+        const planned = planTasks(collection, renderers, previous, { fingerprints: useCache })
+        tasks = planned.tasks
+        total = planned.tasks.some((task) => task.file === undefined) ? 0 : planned.tasks.length
+        const { stale } = planned
+        if (script !== undefined && (previous === undefined || stale >= minStaleFilesForWorkers)) {
+          threads = planned.tasks
+        }
+      }
+      context.progress.start('rendering', total, 'files')
       let shares: ShareResult[]
-      if (script !== undefined && (previous === undefined || stale >= minStaleFilesForWorkers)) {
+      if (threads !== undefined) {
         info(`rendering in ${jobs} threads`)
-        shares = await renderInThreads(startWorkers(), tasks, run.read.notes, {
+        shares = await renderInThreads(startWorkers(), threads, run.read.notes, {
           renderers: rendererOptions,
           stagingDir: staging.dir,
           previous,
