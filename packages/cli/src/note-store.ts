@@ -63,8 +63,18 @@ export class NoteStore {
   /** The getter of each heavy field, shared by every note of this store. */
   readonly #getters = new Map<string, (this: Stored) => unknown>()
 
-  /** Creates the store's file in a new folder under the system's temporary folder. */
-  constructor(parent: string = tmpdir()) {
+  /** Called after each read of a note's fields from the file (see the constructor). */
+  readonly #afterRead: (() => void) | undefined
+
+  /**
+   * Creates the store's file in a new folder under `parent` (the system's temporary folder).
+   * `options.afterRead` is called after each time a note's heavy fields are read back and
+   * decoded from the file: decoding is most of what a build of light notes allocates, some of
+   * it within one call of another library (`createCollection` reads every note's comments), so
+   * this is where a heap pacer can keep up with it.
+   */
+  constructor(parent: string = tmpdir(), options: { afterRead?: () => void } = {}) {
+    this.#afterRead = options.afterRead
     this.#dir = mkdtempSync(join(parent, 'paper-notes-notes-'))
     this.#fd = openSync(join(this.#dir, 'notes.bin'), 'w+')
     for (const field of heavyFields) {
@@ -164,6 +174,7 @@ export class NoteStore {
       this.#decoded.delete(this.#decoded.keys().next().value!)
     }
     this.#decoded.set(index, fields)
+    this.#afterRead?.()
     return fields
   }
 }

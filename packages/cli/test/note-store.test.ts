@@ -74,6 +74,26 @@ describe('NoteStore', () => {
     }
   })
 
+  it('calls afterRead after each note it reads back from its file, not when it has it decoded', async () => {
+    let reads = 0
+    const store = new NoteStore(await makeTempDir(), { afterRead: () => (reads += 1) })
+    try {
+      const [note] = sampleNotes()
+      const light: Note[] = []
+      for (let i = 0; i < 20; i++) light.push(store.hold({ ...note!, id: String(i) }))
+      expect(reads).toBe(0)
+      // One read gives all of a note's heavy fields; a note read lately is still decoded.
+      expect(light[0]!.comments).toEqual(note!.comments)
+      expect(light[0]!.abstract).toBe(note!.abstract)
+      expect(reads).toBe(1)
+      // Reading every note's comments (what createCollection does) reads each once.
+      createCollection(light)
+      expect(reads).toBe(20)
+    } finally {
+      store.close()
+    }
+  })
+
   it('deletes its file when closed, after which the prose cannot be read', async () => {
     const parent = await makeTempDir()
     const store = new NoteStore(parent)

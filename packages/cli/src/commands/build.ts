@@ -198,8 +198,9 @@ export async function runBuild(
     ) => {
       const inputBytes = sources.reduce((sum, source) => sum + sourceSize(source), 0)
       if (options.lowMemory ?? inputBytes > lowMemoryInputBytes) {
-        store = new NoteStore()
-        pacer = createHeapPacer()
+        const paced = createHeapPacer()
+        pacer = paced
+        store = new NoteStore(undefined, { afterRead: paced.check })
         info('low memory: note texts kept in a temporary file while building')
       }
       /** The result as this build keeps it: its notes light when they are kept on disk. */
