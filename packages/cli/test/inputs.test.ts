@@ -176,6 +176,49 @@ describe('sources read from files', () => {
     expect(sourceSize(typed)).toBe(5)
   })
 
+  it('hold the files of a folder only when all of them fit in heldBytes', async () => {
+    const cwd = await makeTempDir()
+    const note = (n: number) => `---\ntitle: "Note ${n}, Ada+, 2025.01"\n---\n本文 ${n}\n`
+    await writeTree(cwd, {
+      'small/a.md': note(1),
+      'big/a.md': note(2),
+      'big/b.md': note(3),
+      'big/c.md': note(4),
+    })
+    const size = Buffer.byteLength(note(1))
+    // Room for two files: the folder of one is held, the folder of three is not, not even its
+    // first two. What is held keeps what was read; the rest is read again when used.
+    const { sources } = await collectInputs(['small', 'big'], {
+      cwd,
+      readStdin: noStdin,
+      heldBytes: 2 * size,
+    })
+    expect(sources.map((source) => source.path)).toEqual([
+      'small/a.md',
+      'big/a.md',
+      'big/b.md',
+      'big/c.md',
+    ])
+    for (const [index, path] of ['small/a.md', 'big/a.md', 'big/b.md'].entries()) {
+      await writeFile(join(cwd, path), `edited ${index}`)
+    }
+    expect(sources.map((source) => source.contents)).toEqual([
+      note(1),
+      'edited 1',
+      'edited 2',
+      note(4),
+    ])
+    // With room for all four, both folders are held.
+    const roomy = await collectInputs(['small', 'big'], { cwd, readStdin: noStdin, heldBytes: 1e6 })
+    await writeFile(join(cwd, 'big/c.md'), 'edited 3')
+    expect(roomy.sources.map((source) => source.contents)).toEqual([
+      'edited 0',
+      'edited 1',
+      'edited 2',
+      note(4),
+    ])
+  })
+
   it('give diagnostics the texts of the files they name only, when asked', async () => {
     const sources = [
       { path: 'a.md', contents: 'a' },
