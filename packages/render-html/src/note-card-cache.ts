@@ -67,6 +67,14 @@ export interface NoteCardCacheOptions {
    * holds (open cards' segments, built cards' HTML); default {@link defaultCardCacheBytes}.
    */
   readonly maxBytes?: number
+  /**
+   * Whether every card handed out is recorded (as a fingerprint and how to build it again) so
+   * that {@link NoteCardCache.trusts} knows a copy of its HTML in another `raw` node; default
+   * `true`. Without it, only the cache's own card nodes are trusted. A render with the default
+   * templates makes no such copies (the cache's card nodes are its only `raw` nodes), and the
+   * record grows with every card handed out (about one per note and tag folder).
+   */
+  readonly recordsCopies?: boolean
 }
 
 /**
@@ -113,6 +121,8 @@ interface CardRecipe {
  */
 export class NoteCardCache {
   readonly #maxBytes: number
+  /** See {@link NoteCardCacheOptions.recordsCopies}. */
+  readonly #recordsCopies: boolean
   #bytes = 0
   /** The cards kept, by note. */
   readonly #notes = new Map<Note, NoteCards>()
@@ -138,6 +148,7 @@ export class NoteCardCache {
   /** A cache of at most `options.maxBytes` (default {@link defaultCardCacheBytes}). */
   constructor(options: NoteCardCacheOptions = {}) {
     this.#maxBytes = options.maxBytes ?? defaultCardCacheBytes
+    this.#recordsCopies = options.recordsCopies ?? true
   }
 
   /**
@@ -245,7 +256,7 @@ export class NoteCardCache {
    * are not; recorded once per note and variant).
    */
   #handOut(note: Note, cards: NoteCards, variant: string, html: string, context: PageContext) {
-    if (cards.handedOut.has(variant)) return
+    if (!this.#recordsCopies || cards.handedOut.has(variant)) return
     cards.handedOut.add(variant)
     // Every page of a render shares its collection, options and templates.
     this.#base ??= context

@@ -124,10 +124,11 @@ export function planHtmlWithCardCache(
 ): Iterable<PlannedFile> {
   const resolved = resolveHtmlOptions(options)
   const templates: Templates = { ...defaultTemplates, ...options.templates }
-  const dependencies = replacesTemplates(options.templates)
-    ? undefined
-    : new PageDependencies(collection)
-  return planSite(collection, resolved, templates, dependencies, cardCache)
+  const replaced = replacesTemplates(options.templates)
+  const dependencies = replaced ? undefined : new PageDependencies(collection)
+  // Only a template of the caller's can copy a card's HTML into a `raw` node of its own.
+  const cards = { recordsCopies: replaced, ...cardCache }
+  return planSite(collection, resolved, templates, dependencies, cards)
 }
 
 function* planSite(

@@ -178,6 +178,20 @@ describe('NoteCardCache: trust after cards are dropped', () => {
     expect(cache.trusts({ value: `${node.value.slice(0, -1)}` })).toBe(false)
   })
 
+  it('without recordsCopies, trusts its own card nodes only, not a copy of their HTML', () => {
+    const [first] = tagPageContexts(manyNotes(), 4)
+    const note = first!.notes[0]!
+    const recording = new NoteCardCache()
+    const notRecording = new NoteCardCache({ recordsCopies: false })
+    const kept = recording.card(note, first!.context) as unknown as { readonly value: string }
+    const node = notRecording.card(note, first!.context) as unknown as { readonly value: string }
+    // The same card either way.
+    expect(node.value).toBe(kept.value)
+    expect(notRecording.trusts(node)).toBe(true)
+    expect(notRecording.trusts({ value: node.value })).toBe(false)
+    expect(recording.trusts({ value: kept.value })).toBe(true)
+  })
+
   it('trusts no other HTML: a changed card, the card for a page it never made, a script', () => {
     const { cache, node, note, context } = droppedCard()
     const elsewhere: PageContext = createPageContext(
