@@ -242,10 +242,12 @@ const blockStart = /^(?:[ \t*+\-0-9><=_`~[|:]|#(?:[ \t#]|$))/
 // may start a character reference; emphasis markers; HTML.
 const notPlainRun = /https?:|www\.|[&*_<]/i
 // A bare URL taken as a whole by the autolink literal construct: an `http(s)://` domain of
-// letters, digits and hyphens, then a path of characters that neither end the link nor are
-// trimmed from its end (no trailing punctuation, no brackets or quotes).
+// letters, digits and hyphens that starts with a letter or digit (the construct refuses
+// punctuation right after `//`: `https://-a.org` is text), then a path of characters that
+// neither end the link nor are trimmed from its end (no trailing punctuation, no brackets or
+// quotes).
 const plainUrl =
-  /^https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\/[A-Za-z0-9/._?=&%#+-]*[A-Za-z0-9/=#%+-])?\/?$/
+  /^https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?:\/[A-Za-z0-9/._?=&%#+-]*[A-Za-z0-9/=#%+-])?\/?$/
 // `**word**` after a space, before a space or the line's end: a word of letters, digits and
 // inner hyphens, so both runs of `**` flank it (the first can only open, the second only close).
 const plainStrong = /\*\*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\*\*(?= |$)/y

@@ -195,6 +195,21 @@ describe('parsePlainMarkdown', () => {
     })
   })
 
+  it('leaves a URL whose domain starts with a hyphen to fromMarkdown, which keeps it text', () => {
+    // Found by the property above (seed 932273255): the autolink literal construct refuses
+    // punctuation right after `//`, so these are text, not links.
+    for (const markdown of ['https://---', 'see https://-a.org/x', 'http://-1']) {
+      const full = withFullGfm(markdown)
+      expect(JSON.stringify(full)).not.toContain('"link"')
+      const plain = parsePlainMarkdown(markdown)
+      if (plain !== undefined) expect(plain).toEqual(full)
+    }
+    // A domain that starts with a letter or digit and holds hyphens is still a link.
+    const markdown = 'https://a-b.org/x'
+    expect(parsePlainMarkdown(markdown)).toEqual(withFullGfm(markdown))
+    expect(JSON.stringify(withFullGfm(markdown))).toContain('"link"')
+  })
+
   it('keeps line breaks inside a paragraph in its text, around links too', () => {
     const markdown = 'see https://example.org/a\nand then\nhttps://example.org/b done'
     const tree = parsePlainMarkdown(markdown)
