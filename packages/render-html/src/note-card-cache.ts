@@ -253,10 +253,10 @@ export class NoteCardCache {
   /**
    * Records that the card `html` of `note`, `variant` among its cards, was handed out for the
    * page of `context` (checked once while the note's cards are kept, for every page when they
-   * are not; recorded once per note and variant).
+   * are not; recorded once per note and variant). Called only when the cache records copies.
    */
   #handOut(note: Note, cards: NoteCards, variant: string, html: string, context: PageContext) {
-    if (!this.#recordsCopies || cards.handedOut.has(variant)) return
+    if (cards.handedOut.has(variant)) return
     cards.handedOut.add(variant)
     // Every page of a render shares its collection, options and templates.
     this.#base ??= context
@@ -283,7 +283,8 @@ export class NoteCardCache {
     if (!reusable) {
       cards.built.push(card)
       cards.bytes += card.html.length * 2
-      this.#handOut(note, cards, card.path ?? directory, card.html, context)
+      if (this.#recordsCopies)
+        this.#handOut(note, cards, card.path ?? directory, card.html, context)
     }
     // Only cards that did not read `path` are the same on every page of a directory.
     if (card.path === undefined) cards.byDirectory.set(directory, card)
@@ -314,7 +315,10 @@ export class NoteCardCache {
       if (!verbatimHref.test(href)) return undefined
       html += href + open.segments[i + 1]!
     }
-    this.#handOut(note, cards, linkKey(directory, open.targets), html, context)
+    // Not worked out (the variant's key) for a cache that records nothing: this runs for every
+    // card of every page.
+    if (this.#recordsCopies)
+      this.#handOut(note, cards, linkKey(directory, open.targets), html, context)
     return html
   }
 }
