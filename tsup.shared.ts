@@ -5,11 +5,16 @@
  * keeps every dependency external; the CJS build bundles the ESM-only ones so that
  * `require('@paper-notes/…')` works on every Node >= 20 (not only where `require(esm)` exists).
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { Options } from 'tsup'
 
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number]
+
 interface PackageJson {
+  name?: string
+  version?: string
+  license?: string
   type?: string
   exports?: unknown
   main?: string
@@ -57,9 +62,105 @@ function esmOnlyDependencies(packageDir: string): string[] {
   return [...esmOnly].sort()
 }
 
+/** The folder of the npm package a bundled input (a path relative to the package) belongs to. */
+function packageRootOf(packageDir: string, input: string): string | undefined {
+  const marker = 'node_modules/'
+  const at = input.lastIndexOf(marker)
+  if (at === -1) return undefined
+  const parts = input.slice(at + marker.length).split('/')
+  const length = parts[0]?.startsWith('@') ? 2 : 1
+  if (parts.length <= length) return undefined
+  return resolve(packageDir, input.slice(0, at + marker.length), ...parts.slice(0, length))
+}
+
+const licenceFile = /^(licen[cs]e|copying|notice)(\.(md|txt|markdown))?$/i
+
+/** The notice of one bundled package: its name, version, licence and licence file(s). */
+function packageNotice(root: string): { text: string } {
+  const manifest = readPackage(join(root, 'package.json'))
+  const name = manifest.name ?? root
+  const files = readdirSync(root)
+    .filter((file) => licenceFile.test(file))
+    .sort()
+  const texts = files.map((file) => readFileSync(join(root, file), 'utf8').trim())
+  const body =
+    texts.length > 0
+      ? texts.map((text) => `\`\`\`text\n${text}\n\`\`\``).join('\n\n')
+      : `(The package ships no licence file; its package.json gives the licence ${manifest.license ?? 'as unknown'}.)`
+  return {
+    text: `## ${name} ${manifest.version ?? ''} (${manifest.license ?? 'no licence field'})\n\n${body}\n`,
+  }
+}
+
+/** The roots of the third-party packages bundled so far, by the package being built. */
+const bundledRoots = new Map<string, Set<string>>()
+
+/** The name of the notices file each package's `dist/` gets when it bundles third-party code. */
+export const noticesFile = 'THIRD-PARTY-NOTICES.md'
+
+/**
+ * An esbuild plugin that writes `dist/THIRD-PARTY-NOTICES.md`: the name, version, licence and
+ * licence text of every npm package whose code a build of the package bundled (from esbuild's
+ * metafile, which tsup always asks for), so the published files carry the notices those
+ * licences require. Several builds of one package (ESM, CJS, the executable) add to one file.
+ */
+function thirdPartyNotices(packageDir: string): EsbuildPlugin {
+  return {
+    name: 'third-party-notices',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length > 0 || result.metafile === undefined) return
+        const roots = bundledRoots.get(packageDir) ?? new Set<string>()
+        bundledRoots.set(packageDir, roots)
+        for (const input of Object.keys(result.metafile.inputs)) {
+          const root = packageRootOf(packageDir, input)
+          if (root !== undefined) roots.add(root)
+        }
+        const target = join(packageDir, 'dist', noticesFile)
+        if (roots.size === 0) {
+          rmSync(target, { force: true })
+          return
+        }
+        // One section per package and version (a package can be installed in several places).
+        const texts = new Set([...roots].map(packageNotice).map((notice) => notice.text))
+        const notices = [...texts].sort()
+        const { name } = readPackage(join(packageDir, 'package.json'))
+        const header = `# Third-party notices\n\nThe files in this folder, \`dist/\` of ${name}, include code from the npm packages below, bundled when it was built. Each is listed with its version, licence and licence text.\n`
+        writeFileSync(target, [header, ...notices].join('\n'))
+      })
+    },
+  }
+}
+
+/**
+ * Build configuration of a package's executable entries (ESM): every dependency bundled, the
+ * other paper-notes packages too, so that starting it reads a few files instead of resolving
+ * and loading some 450 modules (0.5 s against 0.2 s to start `paper-notes build`). The
+ * library entries stay unbundled. Bundled CommonJS code gets a `require` for Node's modules.
+ */
+export function executableConfig(packageDir: string, entry: Record<string, string>): Options {
+  return {
+    entry,
+    format: ['esm'],
+    sourcemap: false,
+    clean: false,
+    dts: false,
+    target: 'node20',
+    // esbuild's own tree shaking (tsup's `treeshake` runs the bundle through rollup again).
+    treeshake: false,
+    splitting: true,
+    noExternal: [/./],
+    banner: {
+      js: "import { createRequire as __paperNotesCreateRequire } from 'node:module';\nconst require = __paperNotesCreateRequire(import.meta.url);",
+    },
+    esbuildPlugins: [thirdPartyNotices(packageDir)],
+  }
+}
+
 /** Build configuration for the package in `packageDir` with the given entry points. */
 export function packageConfig(packageDir: string, entry: Record<string, string>): Options[] {
   const common: Options = {
+    esbuildPlugins: [thirdPartyNotices(packageDir)],
     entry,
     sourcemap: false,
     clean: false,

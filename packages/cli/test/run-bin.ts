@@ -22,10 +22,13 @@ export interface BinResult {
   stderr: string
 }
 
-/** Runs `node dist/bin.js …args` in `cwd`, with `input` on standard input, not on a terminal. */
+/**
+ * Runs `node dist/bin.js …args` (or the executable at `options.bin`) in `cwd`, with `input` on
+ * standard input, not on a terminal.
+ */
 export function runBin(
   args: readonly string[],
-  options: { cwd: string; input?: string | Uint8Array; env?: Record<string, string> },
+  options: { cwd: string; input?: string | Uint8Array; env?: Record<string, string>; bin?: string },
 ): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, ...options.env }
@@ -33,7 +36,7 @@ export function runBin(
     for (const name of ['FORCE_COLOR', 'NO_COLOR']) {
       if (options.env?.[name] === undefined) delete env[name]
     }
-    const child = spawn(process.execPath, [binPath, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? binPath, ...args], {
       cwd: options.cwd,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
