@@ -4,6 +4,8 @@
  * The unified ecosystem (micromark, mdast-util-*, hast-util-*) ships ESM only. The ESM build
  * keeps every dependency external; the CJS build bundles the ESM-only ones so that
  * `require('@paper-notes/…')` works on every Node >= 20 (not only where `require(esm)` exists).
+ * An executable (the CLI's) is bundled whole (`executableConfig`). Every build that bundles
+ * third-party code lists it, with its licence, in `dist/THIRD-PARTY-NOTICES.md`.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -76,7 +78,7 @@ function packageRootOf(packageDir: string, input: string): string | undefined {
 const licenceFile = /^(licen[cs]e|copying|notice)(\.(md|txt|markdown))?$/i
 
 /** The notice of one bundled package: its name, version, licence and licence file(s). */
-function packageNotice(root: string): { text: string } {
+function packageNotice(root: string): string {
   const manifest = readPackage(join(root, 'package.json'))
   const name = manifest.name ?? root
   const files = readdirSync(root)
@@ -87,16 +89,14 @@ function packageNotice(root: string): { text: string } {
     texts.length > 0
       ? texts.map((text) => `\`\`\`text\n${text}\n\`\`\``).join('\n\n')
       : `(The package ships no licence file; its package.json gives the licence ${manifest.license ?? 'as unknown'}.)`
-  return {
-    text: `## ${name} ${manifest.version ?? ''} (${manifest.license ?? 'no licence field'})\n\n${body}\n`,
-  }
+  return `## ${name} ${manifest.version ?? ''} (${manifest.license ?? 'no licence field'})\n\n${body}\n`
 }
 
 /** The roots of the third-party packages bundled so far, by the package being built. */
 const bundledRoots = new Map<string, Set<string>>()
 
-/** The name of the notices file each package's `dist/` gets when it bundles third-party code. */
-export const noticesFile = 'THIRD-PARTY-NOTICES.md'
+/** The notices file each package's `dist/` gets when it bundles third-party code. */
+const noticesFile = 'THIRD-PARTY-NOTICES.md'
 
 /**
  * An esbuild plugin that writes `dist/THIRD-PARTY-NOTICES.md`: the name, version, licence and
@@ -122,8 +122,7 @@ function thirdPartyNotices(packageDir: string): EsbuildPlugin {
           return
         }
         // One section per package and version (a package can be installed in several places).
-        const texts = new Set([...roots].map(packageNotice).map((notice) => notice.text))
-        const notices = [...texts].sort()
+        const notices = [...new Set([...roots].map(packageNotice))].sort()
         const { name } = readPackage(join(packageDir, 'package.json'))
         const header = `# Third-party notices\n\nThe files in this folder, \`dist/\` of ${name}, include code from the npm packages below, bundled when it was built. Each is listed with its version, licence and licence text.\n`
         writeFileSync(target, [header, ...notices].join('\n'))
