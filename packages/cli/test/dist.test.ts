@@ -1,12 +1,12 @@
 /** The published entry points: the built ESM and CommonJS bundles load and run the CLI. */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../package.json' with { type: 'json' }
 import { assertBuilt, runBin } from './run-bin.js'
+import { makeTempDir } from './temp-dir.js'
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const exampleNotes = fileURLToPath(new URL('../../../examples/notes/', import.meta.url))
@@ -58,29 +58,25 @@ describe('the built package', () => {
     // The executable and its threads bundle every dependency: copied to a folder no
     // node_modules is above, they still build (in two threads), and rebuild from the cache
     // (which hands the files to the file thread).
-    const root = mkdtempSync(join(tmpdir(), 'paper-notes-bin-alone-'))
-    try {
-      const copy = join(root, 'dist')
-      for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
-        cpSync(join(dist, file), join(copy, file))
-      }
-      expect(existsSync(join(root, 'node_modules'))).toBe(false)
-      const bin = join(copy, 'bin.js')
-      const site = join(root, 'site')
-      const args = ['build', exampleNotes, '--out', site, '--base-url', 'https://example.org/']
-      const first = await runBin([...args, '--jobs', '2', '--no-cache'], { cwd: root, bin })
-      expect(first.stderr).toBe('')
-      expect(first.code).toBe(0)
-      const full = await runBin(args, { cwd: root, bin })
-      expect(full.code).toBe(0)
-      const rebuild = await runBin([...args, '--verbose'], { cwd: root, bin })
-      expect(rebuild.code).toBe(0)
-      expect(rebuild.stderr).toMatch(/carried over from the cache/)
-      expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<!doctype html>')
-      expect(existsSync(join(site, 'rss.xml'))).toBe(true)
-    } finally {
-      rmSync(root, { recursive: true, force: true })
+    const root = await makeTempDir()
+    const copy = join(root, 'dist')
+    for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
+      cpSync(join(dist, file), join(copy, file))
     }
+    expect(existsSync(join(root, 'node_modules'))).toBe(false)
+    const bin = join(copy, 'bin.js')
+    const site = join(root, 'site')
+    const args = ['build', exampleNotes, '--out', site, '--base-url', 'https://example.org/']
+    const first = await runBin([...args, '--jobs', '2', '--no-cache'], { cwd: root, bin })
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    const full = await runBin(args, { cwd: root, bin })
+    expect(full.code).toBe(0)
+    const rebuild = await runBin([...args, '--verbose'], { cwd: root, bin })
+    expect(rebuild.code).toBe(0)
+    expect(rebuild.stderr).toMatch(/carried over from the cache/)
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<!doctype html>')
+    expect(existsSync(join(site, 'rss.xml'))).toBe(true)
   })
 
   it('carries the notices of the packages its executable bundles', () => {
