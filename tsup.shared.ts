@@ -7,7 +7,7 @@
  * An executable (the CLI's) is bundled whole (`executableConfig`). Every build that bundles
  * third-party code lists it, with its licence, in `dist/THIRD-PARTY-NOTICES.md`.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Options } from 'tsup'
 
@@ -125,6 +125,9 @@ function thirdPartyNotices(packageDir: string): EsbuildPlugin {
         const notices = [...new Set([...roots].map(packageNotice))].sort()
         const { name } = readPackage(join(packageDir, 'package.json'))
         const header = `# Third-party notices\n\nThe files in this folder, \`dist/\` of ${name}, include code from the npm packages below, bundled when it was built. Each is listed with its version, licence and licence text.\n`
+        // The build that ends first may end before any output is written (tsup writes after
+        // its rollup pass), so on a fresh clone `dist/` may not exist yet.
+        mkdirSync(dirname(target), { recursive: true })
         writeFileSync(target, [header, ...notices].join('\n'))
       })
     },
@@ -156,8 +159,15 @@ export function executableConfig(packageDir: string, entry: Record<string, strin
   }
 }
 
-/** Build configuration for the package in `packageDir` with the given entry points. */
+/**
+ * Build configuration for the package in `packageDir` with the given entry points.
+ *
+ * Empties the package's `dist/` when called (when tsup reads the config). tsup's own `clean`
+ * is not used: it runs inside one config's build, concurrently with the others, and could
+ * remove the notices another config's build has just written.
+ */
 export function packageConfig(packageDir: string, entry: Record<string, string>): Options[] {
+  rmSync(join(packageDir, 'dist'), { recursive: true, force: true })
   const common: Options = {
     esbuildPlugins: [thirdPartyNotices(packageDir)],
     entry,
@@ -170,7 +180,7 @@ export function packageConfig(packageDir: string, entry: Record<string, string>)
   }
   const esmOnly = esmOnlyDependencies(packageDir)
   return [
-    { ...common, format: ['esm'], clean: true },
+    { ...common, format: ['esm'] },
     {
       ...common,
       format: ['cjs'],
