@@ -27,6 +27,7 @@ export { noteContentHtml, noteDateTime, noteDisplayTitle, noteRfc822Date } from 
 export type {
   FileDependencies,
   FilePiece,
+  NoteOutline,
   PlannedFile,
   RenderedFile,
   Renderer,
@@ -37,6 +38,7 @@ export {
   fileDependencies,
   isSafeOutputPath,
   noDependencies,
+  noteOutline,
   pieceBatchLength,
   piecedFile,
   plannedFile,

@@ -4,7 +4,7 @@
  */
 import type { Collection } from './collection.js'
 import { stableHash } from './hash.js'
-import type { Note } from './model.js'
+import type { Note, RelatedRef } from './model.js'
 
 /** One output file. `path` is relative, uses `/`, and never starts with `/` or contains `..`. */
 export interface RenderedFile {
@@ -280,6 +280,47 @@ export interface Renderer<Options = unknown> {
    * files of one plan in one thread.
    */
   plan?(collection: Collection, options?: Options): Iterable<PlannedFile>
+  /**
+   * Optional: `true` promises that the `dependsOn` of every planned file reads, of the
+   * collection, only its outline (every note's {@link noteOutline}, in order) and the content of
+   * the notes it lists in `dependsOn.notes`. A host that kept an earlier build's files may then
+   * take the fingerprint of a file over from that build, without working its `dependsOn` out
+   * again, when the outline is the same and no note the file listed has changed: a rebuild after
+   * one note's text changed plans every file again without reading every note. Leave it out
+   * when a key reads anything else (a word count of every note, say).
+   */
+  plansFromOutline?: boolean
+}
+
+/**
+ * What a note shows to the rest of its collection: the note without its prose (`abstract`,
+ * `translation`, `summary`, `sections`) and with each comment cut to its `related` references.
+ * It is what a collection is built from (order, tags, ids, titles and issue numbers that
+ * references resolve to, back-links), and what {@link Renderer.plansFromOutline} renderers
+ * read of the notes a file does not list.
+ *
+ * @example
+ * noteOutline(note).comments // => [{ related: [{ text: '#4175', issue: 4175 }] }, …]
+ */
+export function noteOutline(note: Note): NoteOutline {
+  const {
+    abstract: _abstract,
+    translation: _translation,
+    summary: _summary,
+    sections: _sections,
+    comments,
+    ...rest
+  } = note
+  return { ...rest, comments: comments.map((comment) => ({ related: comment.related })) }
+}
+
+/** A note's outline: see {@link noteOutline}. */
+export type NoteOutline = Omit<
+  Note,
+  'abstract' | 'translation' | 'summary' | 'sections' | 'comments'
+> & {
+  /** Each comment's related references, in order. */
+  comments: { related: RelatedRef[] }[]
 }
 
 /**

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { makeNote } from '../../../test-support/note-factory.ts'
+import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
 import {
   createCollection,
   defineRenderer,
   fileDependencies,
   isSafeOutputPath,
   noDependencies,
+  noteOutline,
   type PlannedFile,
   plannedFile,
   type Renderer,
@@ -161,5 +162,30 @@ describe('fileDependencies', () => {
   it('has a frozen empty value for files that read nothing', () => {
     expect(noDependencies).toEqual({ notes: [], key: '' })
     expect(Object.isFrozen(noDependencies)).toBe(true)
+  })
+})
+
+describe('noteOutline', () => {
+  it('is the note without its prose, each comment cut to its related references', () => {
+    const related = [{ text: '#101', issue: 101 }]
+    const note = makeNote({
+      sections: [{ heading: 'Notes', markdown: 'Kept verbatim.' }],
+      comments: [
+        makeComment({ markdown: '関連:\n- #101', related }),
+        makeComment({ markdown: 'Only prose.' }),
+      ],
+      extra: { reviewer: 'someone' },
+    })
+    const {
+      abstract: _a,
+      translation: _t,
+      summary: _s,
+      sections: _sections,
+      comments: _c,
+      ...kept
+    } = note
+    expect(noteOutline(note)).toEqual({ ...kept, comments: [{ related }, { related: [] }] })
+    expect(JSON.stringify(noteOutline(note))).not.toContain('忘却')
+    expect(JSON.stringify(noteOutline(note))).not.toContain('Only prose')
   })
 })

@@ -290,4 +290,7 @@ export const htmlRenderer: Renderer<HtmlRenderOptions> = defineRenderer<HtmlRend
   version: htmlRendererVersion,
   render: (collection, options) => renderHtml(collection, options),
   plan: (collection, options) => planHtml(collection, options),
+  // A page's key reads counts, tags, slugs and what references resolve to (the outline), and
+  // the comments of the notes it lists (see plan-dependencies.ts).
+  plansFromOutline: true,
 })

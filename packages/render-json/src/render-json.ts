@@ -167,4 +167,6 @@ export const jsonRenderer: Renderer<JsonRenderOptions> = defineRenderer<JsonRend
   version: jsonRendererVersion,
   render: renderJson,
   plan: planJson,
+  // Each file lists the notes it shows; its key reads tag names, slugs and counts (the outline).
+  plansFromOutline: true,
 })

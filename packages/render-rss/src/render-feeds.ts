@@ -199,4 +199,6 @@ export const rssRenderer: Renderer<RssRenderOptions> = defineRenderer<RssRenderO
   version: rssRendererVersion,
   render: (collection, options) => renderPlannedFiles(planFeedFiles(collection, options)),
   plan: planFeedFiles,
+  // Each feed lists the notes it shows; its key reads the tag's name and slug (the outline).
+  plansFromOutline: true,
 })
