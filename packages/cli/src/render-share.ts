@@ -15,6 +15,7 @@ import type { Collection, PlannedFile } from '@paper-notes/core'
 import { fileFingerprint, type ManifestEntry, type PreviousCache } from './build-cache.js'
 import { type StagedFiles, stageFilesHere, type WrittenFile } from './file-thread.js'
 import { copyPieces, type PieceIndex, pieceLine, pieceMaker, piecesToCopy } from './piece-index.js'
+import type { CarryFingerprint } from './plan-index.js'
 import type { PlannedRenderer } from './renderers.js'
 import { type MadeFolders, stagedPath } from './write-output.js'
 
@@ -33,6 +34,8 @@ export interface ShareFile {
    * rendered from pieces with a cache to write.
    */
   pieces?: string
+  /** The ids of the notes its `dependsOn` listed, when it has a fingerprint (see `plan-index.ts`). */
+  notes?: readonly string[]
 }
 
 /** What {@link renderTasks} did in one thread: its share of the files. */
@@ -153,9 +156,12 @@ export interface RenderTask {
   collection: Collection
   /**
    * The file's cache fingerprint (`undefined`: always rendered), worked out when first asked
-   * for: a thread works out only those of the files it renders.
+   * for (a thread works out only those of the files it renders), or taken over from the
+   * previous build (see `plan-index.ts`).
    */
   readonly fingerprint: string | undefined
+  /** The ids of the notes the file's `dependsOn` lists, once its fingerprint is known. */
+  readonly noteIds: readonly string[] | undefined
 }
 
 /** The tasks of a build, with how many of them the previous build cannot supply. */
@@ -170,23 +176,49 @@ export interface PlannedTasks {
   stale: number
 }
 
+/** Options of {@link planTasks} and {@link streamTasks}. */
+export interface PlanTasksOptions {
+  /** `false` in a build that writes no cache: no task gets a fingerprint. */
+  fingerprints?: boolean
+  /** Takes fingerprints over from the previous build where it can (see `plan-index.ts`). */
+  carry?: CarryFingerprint | undefined
+}
+
 function task(
   renderer: PlannedRenderer,
   file: PlannedFile | undefined,
   collection: Collection,
-  fingerprints: boolean,
+  { fingerprints = true, carry }: PlanTasksOptions,
 ): RenderTask {
   let fingerprint: string | undefined | null = fingerprints ? null : undefined
+  let noteIds: readonly string[] | undefined
+  const work = () => {
+    if (fingerprint !== null) return
+    if (file === undefined) {
+      fingerprint = undefined
+      return
+    }
+    const carried = carry?.(renderer, file.path)
+    if (carried !== undefined) {
+      fingerprint = carried.fingerprint
+      noteIds = carried.notes
+      return
+    }
+    const dependsOn = file.dependsOn
+    fingerprint = fileFingerprint(renderer, file.path, dependsOn)
+    if (fingerprint !== undefined) noteIds = dependsOn?.notes.map((note) => note.id)
+  }
   return {
     renderer,
     file,
     collection,
     get fingerprint() {
-      if (fingerprint === null) {
-        fingerprint =
-          file === undefined ? undefined : fileFingerprint(renderer, file.path, file.dependsOn)
-      }
-      return fingerprint
+      work()
+      return fingerprint ?? undefined
+    },
+    get noteIds() {
+      work()
+      return noteIds
     },
   }
 }
@@ -207,11 +239,11 @@ export function planTasks(
   collection: Collection,
   renderers: readonly PlannedRenderer[],
   previous?: PreviousCache,
-  { fingerprints = true }: { fingerprints?: boolean } = {},
+  options: PlanTasksOptions = {},
 ): PlannedTasks {
   const tasks: RenderTask[] = []
   let stale = 0
-  for (const planned of streamTasks(collection, renderers, { fingerprints })) {
+  for (const planned of streamTasks(collection, renderers, options)) {
     tasks.push(planned)
     if (previous === undefined) continue
     const { file, fingerprint } = planned
@@ -239,15 +271,15 @@ export function planTasks(
 export function* streamTasks(
   collection: Collection,
   renderers: readonly PlannedRenderer[],
-  { fingerprints = true }: { fingerprints?: boolean } = {},
+  options: PlanTasksOptions = {},
 ): Generator<RenderTask, void, undefined> {
   for (const renderer of renderers) {
     if (renderer.plan === undefined) {
-      yield task(renderer, undefined, collection, fingerprints)
+      yield task(renderer, undefined, collection, options)
       continue
     }
     for (const file of renderer.plan(collection)) {
-      yield task(renderer, file, collection, fingerprints)
+      yield task(renderer, file, collection, options)
     }
   }
 }
@@ -379,9 +411,11 @@ export async function renderTasks(
     path: string,
     written: Promise<WrittenFile>,
     fingerprint: string | undefined,
+    notes: readonly string[] | undefined,
     pieces?: PieceIndex,
   ) => {
     const file: ShareFile = { path, renderer: renderer.name, entry: { hash: '' }, reused: false }
+    if (notes !== undefined) file.notes = notes
     const recorded = written.then(
       ({ hash, size, mtimeMs }) => {
         const entry: ManifestEntry = { hash, size, mtimeMs }
@@ -406,10 +440,11 @@ export async function renderTasks(
   }
   const pace = <T extends string | Uint8Array>(chunks: Iterable<T>): Iterable<T> =>
     options.pace === undefined ? chunks : paced(chunks, options.pace)
-  const renderOne = async ({ renderer, file: planned, fingerprint, collection }: RenderTask) => {
+  const renderOne = async (current: RenderTask) => {
+    const { renderer, file: planned, fingerprint, collection } = current
     if (planned === undefined) {
       for (const file of await renderer.render(collection)) {
-        write(renderer, file.path, staged.write(file.path, file.contents), undefined)
+        write(renderer, file.path, staged.write(file.path, file.contents), undefined, undefined)
         await staged.backlog()
       }
       return
@@ -418,7 +453,14 @@ export async function renderTasks(
     const old = reusable(previous, planned.path, fingerprint)
     if (old !== undefined) {
       staged.link(planned.path, old.from)
-      add({ path: planned.path, renderer: renderer.name, entry: old.entry, reused: true })
+      const notes = current.noteIds
+      add({
+        path: planned.path,
+        renderer: renderer.name,
+        entry: old.entry,
+        reused: true,
+        ...(notes === undefined ? {} : { notes }),
+      })
       return
     }
     // A file given in pieces is written as they come, never held whole (`notes.json` of 60,000
@@ -435,6 +477,7 @@ export async function renderTasks(
         planned.path,
         staged.writeChunks(planned.path, pace(bytes)),
         fingerprint,
+        current.noteIds,
         index,
       )
     } else {
@@ -442,7 +485,7 @@ export async function renderTasks(
         planned.chunks === undefined
           ? staged.write(planned.path, planned.render())
           : staged.writeChunks(planned.path, pace(planned.chunks()))
-      write(renderer, planned.path, written, fingerprint)
+      write(renderer, planned.path, written, fingerprint, current.noteIds)
     }
     await staged.backlog()
   }

@@ -30,6 +30,8 @@ export interface PlannedRenderer {
   render(collection: Collection): Promise<RenderedFile[]>
   /** Plans its files one by one, when the renderer can (see core's `Renderer.plan`). */
   plan?: (collection: Collection) => Iterable<PlannedFile>
+  /** Its plan's `dependsOn` reads only the outline and the listed notes (core's `Renderer.plansFromOutline`). */
+  plansFromOutline?: boolean
 }
 
 /** A renderer with the settings it runs with, as the build uses it. */
@@ -42,6 +44,7 @@ function withSettings<Options extends object>(
     name: renderer.name,
     ...(renderer.version === undefined ? {} : { version: renderer.version }),
     optionsKey: JSON.stringify(options),
+    ...(renderer.plansFromOutline === true ? { plansFromOutline: true } : {}),
     render: async (collection) => renderer.render(collection, options),
     ...(plan === undefined
       ? {}

@@ -133,7 +133,8 @@ describe('the build cache', () => {
     ])
     expect(edited.stderr).toContain('3 of 4 files taken from the cache')
     // The parse cache: the previous segment (4 lines, 3 still used) and one of the edited note;
-    // beside it the input index, the manifest and the index of the files written from pieces.
+    // beside it the input index, the manifest, the index of the files written from pieces and
+    // the plan index.
     const cacheDir = join(cwd, 'site/.paper-notes-cache')
     expect((await readdir(cacheDir)).sort()).toEqual([
       'inputs.json',
@@ -141,6 +142,7 @@ describe('the build cache', () => {
       'parsed-1.jsonl',
       'parsed-2.jsonl',
       'pieces.jsonl',
+      'plan-index.json',
     ])
     const second = await readFile(join(cacheDir, 'parsed-2.jsonl'), 'utf8')
     expect(second.split('\n')).toHaveLength(1 + 1 + 1)

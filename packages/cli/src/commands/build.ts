@@ -39,6 +39,15 @@ import {
 import { parseSource } from '../parse-source.js'
 import { piecesFileText, piecesPath, previousPieceLines } from '../piece-index.js'
 import {
+  fingerprintCarrier,
+  noteOutlineHash,
+  outlineDigest,
+  type PlanIndexEntry,
+  planIndexPath,
+  planIndexText,
+  rememberNoteOutlineHash,
+} from '../plan-index.js'
+import {
   countTasks,
   planTasks,
   type RenderTask,
@@ -190,6 +199,8 @@ export async function runBuild(
       previous === undefined ? undefined : readInputIndex(previous.outDir, inputOptions)
     const unchanged = useCache ? (inputIndex?.unchanged ?? (() => false)) : undefined
     let inputKeys: string[] = []
+    /** The ids of the notes of the inputs parsed anew (not taken from the parse cache). */
+    const changedIds = new Set<string>()
     const parsedFiles: ParseCacheEntry[] = []
     let parseCache: ParseCacheSegments | undefined
     const parse = async (
@@ -207,9 +218,12 @@ export async function runBuild(
       const keep = (result: ParsedFile): ParsedFile => {
         if (store === undefined) return result
         const notes = result.notes.map((note) => {
+          // Worked out while the comments are in memory (see plan-index.ts).
+          const outline = useCache ? noteOutlineHash(note) : undefined
           const light = store!.hold(note)
           const fingerprint = knownNoteFingerprint(note)
           if (fingerprint !== undefined) rememberNoteFingerprint(light, fingerprint)
+          if (outline !== undefined) rememberNoteOutlineHash(light, outline)
           return light
         })
         return { notes, diagnostics: result.diagnostics }
@@ -262,6 +276,7 @@ export async function runBuild(
           pacer?.check()
         }
       }
+      for (const index of misses) for (const note of results[index]!.notes) changedIds.add(note.id)
       // Keep the previous lines of the entries the new cache will copy, not link: the others
       // (every one, in a usual rebuild) are let go with the text of the old segments, tens of
       // megabytes the render would otherwise hold.
@@ -312,6 +327,21 @@ export async function runBuild(
 
     try {
       const collection = run.read.collection
+      // A rebuild takes the fingerprints of files whose notes did not change over from the
+      // previous build, for renderers that plan from the outline, when it is the same.
+      const outline = useCache ? outlineDigest(run.read.notes) : undefined
+      const carry =
+        previous === undefined || outline === undefined
+          ? undefined
+          : fingerprintCarrier(previous, outline, changedIds)
+      if (previous !== undefined) {
+        info(
+          carry === undefined
+            ? 'planning every file: no plan index of the same outline'
+            : `planning from the previous plan index: ${changedIds.size} note(s) changed`,
+        )
+      }
+      const planOptions = { fingerprints: useCache, carry }
       // With a previous cache, every file's fingerprint is worked out here first, to count the
       // stale ones: a few render faster in this thread than in threads that must start. A
       // build without one renders in threads when it may. A --low-memory build in one thread
@@ -322,10 +352,10 @@ export async function runBuild(
       let threads: RenderTask[] | undefined
       if (script === undefined && pacer !== undefined) {
         const counted = countTasks(collection, renderers)
-        tasks = streamTasks(collection, renderers, { fingerprints: useCache })
+        tasks = streamTasks(collection, renderers, planOptions)
         total = counted.whole ? 0 : counted.files
       } else {
-        const planned = planTasks(collection, renderers, previous, { fingerprints: useCache })
+        const planned = planTasks(collection, renderers, previous, planOptions)
         tasks = planned.tasks
         total = planned.tasks.some((task) => task.file === undefined) ? 0 : planned.tasks.length
         const { stale } = planned
@@ -385,22 +415,33 @@ export async function runBuild(
 
       const manifest = new Map<string, ManifestEntry>()
       const pieces = new Map<string, string>()
+      const planned: PlanIndexEntry[] = []
+      const rendererByName = new Map(renderers.map((renderer) => [renderer.name, renderer]))
       const previousPieces = previous === undefined ? undefined : previousPieceLines(previous)
       let reused = 0
       for (const share of shares) {
         for (const file of share.files) {
           manifest.set(file.path, file.entry)
           if (file.reused) reused += 1
+          const renderer = rendererByName.get(file.renderer)
+          if (file.notes !== undefined && renderer !== undefined) {
+            planned.push({ path: file.path, renderer, notes: file.notes })
+          }
           // A file carried over stands where it stood: its pieces too.
           const line = file.reused ? previousPieces?.get(file.path) : file.pieces
           if (line !== undefined) pieces.set(file.path, line)
         }
       }
       if (useCache) {
-        context.progress.start('writing', 4, 'cache files')
+        context.progress.start('writing', 5, 'cache files')
         const inputIndex = inputIndexText(run.read.sources, inputKeys, inputOptions, readAt)
-        writeCache(staging.dir, parsedFiles, parseCache, { manifest, pieces, inputIndex }, () =>
-          context.progress.tick(),
+        const planIndex = planIndexText(outline!, planned)
+        writeCache(
+          staging.dir,
+          parsedFiles,
+          parseCache,
+          { manifest, pieces, inputIndex, planIndex },
+          () => context.progress.tick(),
         )
         context.progress.done()
       }
@@ -525,7 +566,8 @@ function checkShares(
 
 /**
  * Writes the manifest, the piece index (`pieces`: each line by path, see `piece-index.ts`), the
- * input index (its text, see `input-index.ts`) and the parse cache (see `writeParseCache`).
+ * input index and the plan index (their texts, see `input-index.ts` and `plan-index.ts`) and
+ * the parse cache (see `writeParseCache`).
  */
 function writeCache(
   stagingDir: string,
@@ -535,6 +577,7 @@ function writeCache(
     manifest: ReadonlyMap<string, ManifestEntry>
     pieces: ReadonlyMap<string, string>
     inputIndex: string
+    planIndex: string
   },
   tick: () => void,
 ): void {
@@ -546,6 +589,7 @@ function writeCache(
   write(manifestPath, manifestText(manifest))
   write(piecesPath, piecesFileText([...pieces.keys()].sort().map((path) => pieces.get(path)!)))
   write(inputIndexPath, files.inputIndex)
+  write(planIndexPath, files.planIndex)
   writeParseCache(stagingDir, parsedFiles, previous)
   tick()
 }
