@@ -21,7 +21,7 @@ import { type InputSource, sourceBytes } from './inputs.js'
 import { cacheFolder } from './write-output.js'
 
 /** Bumped whenever the layout or meaning of the cache changes: older caches are then ignored. */
-export const cacheFormatVersion = 3
+export const cacheFormatVersion = 4
 
 const manifestTag = 'paper-notes-build-cache'
 

@@ -4,11 +4,16 @@
  * unchanged input is not parsed again.
  *
  * Each segment is JSON lines: a header line (`{"format":"paper-notes-parse-cache","versions":…}`),
- * then one line per input file, `{"key":…,"fingerprints":[…],"notes":[…],"diagnostics":[…]}`, a
- * tab, and `trees` (JSON holds no raw tab, so the first one ends the entry):
+ * then one line per input file,
+ * `{"key":…,"fingerprints":[…],"outlines":[…],"notes":[…],"diagnostics":[…]}`, a tab, `trees`, a
+ * tab and `prose` (JSON holds no raw tab, so the tabs end the parts):
  *
  * - `key` is the input's parse key (`parseKey`: its path, bytes, the parse options, the versions);
- * - `notes` and `diagnostics` are what the parser returned, the notes without comment trees;
+ * - `notes` and `diagnostics` are what the parser returned, the notes without comment trees and
+ *   with `null` in place of their prose (`abstract`, `translation`, `summary`, `sections`);
+ * - `prose[n]` is note `n`'s `[abstract, translation, summary, sections]`, parsed only when one of
+ *   them is first read: most of a note's bytes, which a rebuild reads for the few notes on the
+ *   pages it renders (the collection, the plan index and the fingerprints need none of it);
  * - `trees[n][c]` is the mdast tree of comment `c` of note `n` (or `null`), without `position`s
  *   (no renderer output depends on them, and they are most of a tree's bytes): parsing this JSON
  *   is far cheaper than parsing the comment's markdown again for a note card. It is parsed only
@@ -17,7 +22,8 @@
  *   trees of the notes they show), and the trees are a third of the cache's bytes and most of its
  *   objects;
  * - `fingerprints[n]` is note `n`'s `noteFingerprint` when the build that wrote it had worked it
- *   out (else `null`), so a rebuild does not serialize and hash every cached note again.
+ *   out (else `null`), so a rebuild does not serialize and hash every cached note again;
+ *   `outlines[n]` likewise its `noteOutlineHash` (see `plan-index.ts`).
  *
  * A few files are read and written instead of a file per input (thousands of small files cost
  * more to create, link and delete than their bytes). A rebuild hard-links the previous segments
@@ -38,6 +44,7 @@ import {
   rememberNoteFingerprint,
   withoutTrees,
 } from './build-cache.js'
+import { knownNoteOutlineHash, rememberNoteOutlineHash } from './plan-index.js'
 import { cacheFolder, linkStagedFile, stagedPath } from './write-output.js'
 
 /** The path of parse cache segment `number`, relative to the output folder. */
@@ -60,10 +67,21 @@ type CommentTree = NonNullable<Comment['tree']>
 /** The entry lines of a parse cache by key, whole or cut at their trees. */
 export interface EntryLines extends ReadonlyMap<string, string> {
   /**
-   * The line of `key` cut at its first tab: the entry's text, and the bytes of its comment
-   * trees (`undefined` without a tab); `undefined` when there is no such line.
+   * The line of `key` cut at its tabs: the entry's text, the bytes of its comment trees and
+   * those of its notes' prose (each `undefined` when the line has no such part); `undefined`
+   * when there is no such line.
    */
-  parts(key: string): { entry: string; trees: Buffer | undefined } | undefined
+  parts(key: string): EntryParts | undefined
+}
+
+/** An entry line cut at its tabs (see {@link EntryLines.parts}). */
+export interface EntryParts {
+  /** The entry's JSON text. */
+  entry: string
+  /** The bytes of its comment trees' JSON. */
+  trees: Buffer | undefined
+  /** The bytes of its notes' prose JSON. */
+  prose: Buffer | undefined
 }
 
 /** One segment file of a previous build's parse cache. */
@@ -209,19 +227,24 @@ class SegmentLines implements EntryLines {
   }
 
   /**
-   * The line of `key` cut at its first tab: the entry's text, and the bytes after the tab (the
-   * comment trees, copied out of the segment so it can be let go), or `undefined` without a tab.
+   * The line of `key` cut at its tabs: the entry's text, and the bytes of its trees and prose,
+   * as views of the segment's bytes. Not copies: trees and prose are most of a segment's bytes,
+   * so copying them out would let little of it go (and took 56 ms for 6,000 notes).
    */
-  parts(key: string): { entry: string; trees: Buffer | undefined } | undefined {
+  parts(key: string): EntryParts | undefined {
     const range = this.#ranges.get(key)
     if (range === undefined) return undefined
     const { bytes, start, end } = range
-    const at = bytes.indexOf(tab, start)
-    if (at === -1 || at >= end)
-      return { entry: bytes.toString('utf8', start, end), trees: undefined }
+    const first = bytes.indexOf(tab, start)
+    if (first === -1 || first >= end) {
+      return { entry: bytes.toString('utf8', start, end), trees: undefined, prose: undefined }
+    }
+    const second = bytes.indexOf(tab, first + 1)
+    const treesEnd = second === -1 || second >= end ? end : second
     return {
-      entry: bytes.toString('utf8', start, at),
-      trees: Buffer.from(bytes.subarray(at + 1, end)),
+      entry: bytes.toString('utf8', start, first),
+      trees: bytes.subarray(first + 1, treesEnd),
+      prose: treesEnd === end ? undefined : bytes.subarray(treesEnd + 1, end),
     }
   }
 
@@ -252,6 +275,7 @@ class SegmentLines implements EntryLines {
 interface EntryJson {
   key: string
   fingerprints: (string | null)[]
+  outlines: (string | null)[]
   notes: Note[]
   diagnostics: Diagnostic[]
 }
@@ -262,12 +286,91 @@ function isEntry(value: unknown, key: string): value is EntryJson {
   if (entry.key !== key || !Array.isArray(entry.notes) || !Array.isArray(entry.diagnostics)) {
     return false
   }
-  const { notes, fingerprints } = entry
+  const { notes, fingerprints, outlines } = entry
   if (!Array.isArray(fingerprints) || fingerprints.length !== notes.length) return false
+  if (!Array.isArray(outlines) || outlines.length !== notes.length) return false
+  const hashOrNull = (value: unknown) => value === null || typeof value === 'string'
   return notes.every((note: unknown, index) => {
     const comments = (note as Partial<Note> | null)?.comments
-    const fingerprint = fingerprints[index]
-    return Array.isArray(comments) && (fingerprint === null || typeof fingerprint === 'string')
+    return Array.isArray(comments) && hashOrNull(fingerprints[index]) && hashOrNull(outlines[index])
+  })
+}
+
+/** The prose fields of a note, in the order of a `prose` entry (see the module comment). */
+const proseFields = ['abstract', 'translation', 'summary', 'sections'] as const
+
+type Prose = [Note['abstract'], Note['translation'], Note['summary'], Note['sections']]
+
+/** The cache file an entry came from could not be read after all: its prose is damaged. */
+export class DamagedParseCacheError extends Error {
+  override readonly name = 'DamagedParseCacheError'
+}
+
+/**
+ * Gives every note of `notes` its prose fields as getters that parse `bytes` (the entry's
+ * prose) when any of them is first read, for all the notes at once: then each field is a plain
+ * property again, where it stood (so the note serializes as it did). Setting a field replaces
+ * it. Prose that is not one `[abstract, translation, summary, sections]` per note throws a
+ * {@link DamagedParseCacheError} (the entry's other parts were whole: this takes damage inside a
+ * line of the cache file).
+ */
+function lazyProse(notes: readonly Note[], bytes: Buffer): void {
+  let pending: Buffer | undefined = bytes
+  let damaged = false
+  const damage = () =>
+    new DamagedParseCacheError(
+      'the build cache is damaged (a note’s prose cannot be read): build again with --no-cache',
+    )
+  const settle = () => {
+    if (damaged) throw damage()
+    if (pending === undefined) return
+    let prose: unknown
+    try {
+      prose = JSON.parse(pending.toString('utf8'))
+    } catch {
+      prose = undefined
+    }
+    pending = undefined
+    const fits =
+      Array.isArray(prose) &&
+      prose.length === notes.length &&
+      prose.every((fields) => Array.isArray(fields) && fields.length === proseFields.length)
+    if (!fits) {
+      damaged = true
+      throw damage()
+    }
+    notes.forEach((note, index) => {
+      const fields = (prose as Prose[])[index]!
+      proseFields.forEach((field, at) => {
+        // A field set meanwhile keeps its value (its setter made it a plain property).
+        if (Object.getOwnPropertyDescriptor(note, field)?.get === undefined) return
+        placeField(note, field, fields[at])
+      })
+    })
+  }
+  for (const note of notes) {
+    for (const field of proseFields) {
+      Object.defineProperty(note, field, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          settle()
+          return (Object.getOwnPropertyDescriptor(note, field) as { value?: unknown }).value
+        },
+        set(value: unknown) {
+          placeField(note, field, value)
+        },
+      })
+    }
+  }
+}
+
+function placeField(note: Note, field: string, value: unknown): void {
+  Object.defineProperty(note, field, {
+    value,
+    enumerable: true,
+    configurable: true,
+    writable: true,
   })
 }
 
@@ -352,7 +455,7 @@ function place(comment: Comment, tree: CommentTree | undefined): void {
  */
 export function takeParsed(cache: ParseCache, key: string): ParsedFile | undefined {
   const parts = cache.lines.parts(key)
-  if (parts === undefined) return undefined
+  if (parts?.prose === undefined) return undefined
   let value: unknown
   try {
     value = JSON.parse(parts.entry)
@@ -361,9 +464,12 @@ export function takeParsed(cache: ParseCache, key: string): ParsedFile | undefin
   }
   if (!isEntry(value, key)) return undefined
   if (parts.trees !== undefined) lazyTrees(value.notes, parts.trees)
+  lazyProse(value.notes, parts.prose)
   value.notes.forEach((note, index) => {
     const fingerprint = value.fingerprints[index]
     if (typeof fingerprint === 'string') rememberNoteFingerprint(note, fingerprint)
+    const outline = value.outlines[index]
+    if (typeof outline === 'string') rememberNoteOutlineHash(note, outline)
   })
   return { notes: value.notes, diagnostics: value.diagnostics }
 }
@@ -378,14 +484,27 @@ export function parseCacheLine(key: string, parsed: ParsedFile): string {
   const entry = JSON.stringify({
     key,
     fingerprints: parsed.notes.map((note) => knownNoteFingerprint(note) ?? null),
-    notes: parsed.notes.map(withoutTrees),
+    outlines: parsed.notes.map((note) => knownNoteOutlineHash(note) ?? null),
+    // The prose fields stay where they stand, as `null`: a note read back keeps its key order.
+    notes: parsed.notes.map((note) => ({
+      ...withoutTrees(note),
+      abstract: null,
+      translation: null,
+      summary: null,
+      sections: null,
+    })),
     diagnostics: parsed.diagnostics,
   })
   const trees = JSON.stringify(
     parsed.notes.map((note) => note.comments.map((comment) => comment.tree ?? null)),
     withoutPosition,
   )
-  return `${entry}\t${trees}`
+  const prose = JSON.stringify(
+    parsed.notes.map(
+      (note): Prose => [note.abstract, note.translation, note.summary, note.sections],
+    ),
+  )
+  return `${entry}\t${trees}\t${prose}`
 }
 
 /** One input file's parse, to be written by {@link writeParseCache}. */

@@ -77,7 +77,15 @@ export function noteOutlineHash(note: Note): string {
   return hash
 }
 
-/** Records `hash` as the outline hash of `note` (a light copy of the note it was worked out for). */
+/** The {@link noteOutlineHash} of `note` if it was already worked out, else `undefined`. */
+export function knownNoteOutlineHash(note: Note): string | undefined {
+  return outlineHashes.get(note)
+}
+
+/**
+ * Records `hash` as the outline hash of `note`: a light copy of the note it was worked out for,
+ * or a note read back from the parse cache, as the build that wrote it worked it out.
+ */
 export function rememberNoteOutlineHash(note: Note, hash: string): void {
   outlineHashes.set(note, hash)
 }

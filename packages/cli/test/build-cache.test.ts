@@ -234,6 +234,51 @@ describe('the build cache', () => {
     await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
   })
 
+  it('parses an input again when its cached prose is damaged inside a whole line with --low-memory, and stops without it', async () => {
+    const cwd = await project()
+    await build(cwd, 'site')
+    const parseCache = join(cwd, 'site/.paper-notes-cache/parsed-1.jsonl')
+    const lines = (await readFile(parseCache, 'utf8')).split('\n')
+    const parts = lines[1]!.split('\t')
+    expect(parts).toHaveLength(3) // entry, trees, prose
+    parts[2] = '[["damaged"]]'
+    lines[1] = parts.join('\t')
+    await writeFile(parseCache, lines.join('\n'))
+
+    // In memory, prose is read when a page shows it (every page, with a new title): too late
+    // to parse the input again, so the build stops and says what to do.
+    const run = quietIo(cwd)
+    const args = [
+      'build',
+      'notes',
+      '--out',
+      'site',
+      '--renderers',
+      renderers,
+      '--base-url',
+      baseUrl,
+    ]
+    const status = await runCli([...args, '--title', 'Other'], run.io)
+    expect(status).toBe(1)
+    expect(run.stderr()).toContain('the build cache is damaged')
+    expect(run.stderr()).toContain('build again with --no-cache')
+
+    // --low-memory reads it while the inputs are parsed: that input is parsed again, and its
+    // fresh parse replaces the damaged line.
+    const low = await build(cwd, 'site', '--low-memory', '--title', 'Other')
+    expect(low.stderr).toContain('again: the build cache is damaged')
+    expect(low.stderr).toContain('3 of 4 files taken from the cache')
+    await build(cwd, 'fresh', '--no-cache', '--title', 'Other')
+    await expectSameOutput(join(cwd, 'site'), join(cwd, 'fresh'))
+    const cacheDir = join(cwd, 'site/.paper-notes-cache')
+    for (const name of await readdir(cacheDir)) {
+      expect(await readFile(join(cacheDir, name), 'utf8')).not.toContain('damaged')
+    }
+    const next = await build(cwd, 'site', '--low-memory', '--title', 'Other')
+    expect(next.stderr).toContain('4 of 4 files taken from the cache')
+    expect(next.rendered).toEqual(['counting/undeclared.txt'])
+  })
+
   it('survives a cut-short parse cache and one of another version', async () => {
     const cwd = await project()
     await build(cwd, 'site')

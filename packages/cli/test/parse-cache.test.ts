@@ -9,6 +9,7 @@ import type { Note } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
 import { noteFingerprint, parseKey, withoutTrees } from '../src/build-cache.js'
 import {
+  DamagedParseCacheError,
   maxParseCacheSegments,
   parseCacheLine,
   parseCacheSegmentPath,
@@ -19,6 +20,7 @@ import {
   writeParseSegment,
 } from '../src/parse-cache.js'
 import { parseSource } from '../src/parse-source.js'
+import { noteOutlineHash } from '../src/plan-index.js'
 import { japaneseBlog, sparseRehearsal } from './fixtures.js'
 import { makeTempDir } from './temp-dir.js'
 
@@ -58,19 +60,37 @@ function stripPositions(value: unknown): unknown {
   )
 }
 
-/** The entry of a cache line (before the tab) and its trees (after it), as JSON values. */
-function lineParts(line: string): { entry: Record<string, unknown>; trees: unknown } {
-  const tab = line.indexOf('\t')
-  return { entry: JSON.parse(line.slice(0, tab)), trees: JSON.parse(line.slice(tab + 1)) }
+/** The entry of a cache line, its trees and its prose (the parts between tabs), as JSON values. */
+function lineParts(line: string): {
+  entry: Record<string, unknown>
+  trees: unknown
+  prose: unknown
+} {
+  const [entry, trees, prose, ...rest] = line.split('\t')
+  expect(rest).toEqual([])
+  return { entry: JSON.parse(entry!), trees: JSON.parse(trees!), prose: JSON.parse(prose!) }
 }
 
-/** Writes a cache of `sources` into a fresh output folder and returns the folder. */
+/** A cache line of the given parts. */
+function lineOf(parts: { entry: unknown; trees: unknown; prose: unknown }): string {
+  return [parts.entry, parts.trees, parts.prose].map((part) => JSON.stringify(part)).join('\t')
+}
+
+/**
+ * Writes a cache of `sources` into a fresh output folder and returns the folder; `fingerprinted`:
+ * with the notes' fingerprints and outline hashes worked out before.
+ */
 async function cachedFolder(fingerprinted = false) {
   const outDir = await makeTempDir()
   mkdirSync(join(outDir, '.paper-notes-cache'))
   const entries = sources.map((source) => {
     const parsed = parseSource(source, options)
-    if (fingerprinted) for (const note of parsed.notes) noteFingerprint(note)
+    if (fingerprinted) {
+      for (const note of parsed.notes) {
+        noteFingerprint(note)
+        noteOutlineHash(note)
+      }
+    }
     return { key: parseKey(source, options), parsed }
   })
   writeParseSegment(join(outDir, parseCachePath), entries)
@@ -128,6 +148,7 @@ describe('the parse cache', () => {
     const { outDir } = await cachedFolder(false)
     const line = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')[1]!
     expect(lineParts(line).entry.fingerprints).toEqual([null])
+    expect(lineParts(line).entry.outlines).toEqual([null])
   })
 
   it('ignores a cut-short last line, lines without a key, and malformed entries', async () => {
@@ -137,7 +158,7 @@ describe('the parse cache', () => {
     // Entry 0: its note's comments are not a list; entry 1: fine; entry 2: cut short.
     const first = lineParts(lines[1]!)
     ;(first.entry.notes as { comments: unknown }[])[0]!.comments = 'none'
-    lines[1] = `${JSON.stringify(first.entry)}\t${JSON.stringify(first.trees)}`
+    lines[1] = lineOf(first)
     const cut = lines[3]!.slice(0, 200)
     writeFileSync(path, `${lines.slice(0, 3).join('\n')}\nnot an entry\n${cut}`)
     const { cache, reason } = readParseCache(outDir)
@@ -169,12 +190,64 @@ describe('the parse cache', () => {
     const path = join(outDir, parseCachePath)
     const lines = readFileSync(path, 'utf8').split('\n')
     const first = lineParts(lines[1]!)
-    lines[1] = `${JSON.stringify(first.entry)}\t${JSON.stringify([[null]])}`
+    lines[1] = lineOf({ ...first, trees: [[null]] })
     writeFileSync(path, lines.join('\n'))
     const bare = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
     expect(bare.comments.map((comment) => comment.tree)).toEqual([undefined, undefined])
     expect(bare.comments.map((comment) => 'tree' in comment)).toEqual([false, false])
     expect(withoutTrees(bare)).toEqual(withoutTrees(entries[0]!.parsed.notes[0]!))
+  })
+
+  it('keeps each note’s prose apart, parsed when a prose field is first read, in its place', async () => {
+    const { outDir, entries } = await cachedFolder(true)
+    const line = readFileSync(join(outDir, parseCachePath), 'utf8').split('\n')[1]!
+    const { entry, prose } = lineParts(line)
+    const fresh = entries[0]!.parsed.notes[0]!
+    const [stored] = entry.notes as Record<string, unknown>[]
+    expect([stored!.abstract, stored!.translation, stored!.summary, stored!.sections]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ])
+    expect(prose).toEqual([[fresh.abstract, fresh.translation, fresh.summary, fresh.sections]])
+    expect(fresh.abstract).toContain('Rehearsal buffers')
+    expect(entry.outlines).toEqual([noteOutlineHash(fresh)])
+
+    const back = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
+    // Not parsed yet: a getter in the place of each field; the outline is known without it.
+    expect(Object.getOwnPropertyDescriptor(back, 'abstract')?.get).toBeDefined()
+    expect(Object.keys(back)).toEqual(Object.keys(fresh))
+    expect(noteOutlineHash(back)).toBe(noteOutlineHash(fresh))
+    expect(Object.getOwnPropertyDescriptor(back, 'abstract')?.get).toBeDefined()
+    // Read once: every prose field is a plain property again, and the note serializes as the
+    // freshly parsed one does.
+    expect(back.summary).toEqual(fresh.summary)
+    expect(Object.getOwnPropertyDescriptor(back, 'abstract')?.value).toBe(fresh.abstract)
+    expect(JSON.stringify(withoutTrees(back))).toBe(JSON.stringify(withoutTrees(fresh)))
+    // A field set before it is read replaces the cached one.
+    const other = takeParsed(readParseCache(outDir).cache!, entries[0]!.key)!.notes[0]!
+    other.abstract = 'Replaced.'
+    expect(other.abstract).toBe('Replaced.')
+    expect(other.translation).toEqual(fresh.translation)
+  })
+
+  it('takes a line without prose as no entry, and says so when prose is damaged inside a line', async () => {
+    const { outDir, entries } = await cachedFolder()
+    const path = join(outDir, parseCachePath)
+    const lines = readFileSync(path, 'utf8').split('\n')
+    const first = lineParts(lines[1]!)
+    const second = lineParts(lines[2]!)
+    // The layout before the prose was kept apart: an entry and its trees.
+    lines[1] = `${JSON.stringify(first.entry)}\t${JSON.stringify(first.trees)}`
+    lines[2] = lineOf({ ...second, prose: [['only one field']] })
+    writeFileSync(path, lines.join('\n'))
+    const { cache } = readParseCache(outDir)
+    expect(takeParsed(cache!, entries[0]!.key)).toBeUndefined()
+    const damaged = takeParsed(cache!, entries[1]!.key)!.notes[0]!
+    expect(damaged.id).toBe(entries[1]!.parsed.notes[0]!.id)
+    expect(() => damaged.abstract).toThrow(DamagedParseCacheError)
+    expect(() => damaged.abstract).toThrow('build again with --no-cache')
   })
 
   it('ignores a whole file of another format or version, or none at all', async () => {

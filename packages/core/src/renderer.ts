@@ -297,22 +297,29 @@ export interface Renderer<Options = unknown> {
  * `translation`, `summary`, `sections`) and with each comment cut to its `related` references.
  * It is what a collection is built from (order, tags, ids, titles and issue numbers that
  * references resolve to, back-links), and what {@link Renderer.plansFromOutline} renderers
- * read of the notes a file does not list.
+ * read of the notes a file does not list. The prose fields are not read.
  *
  * @example
  * noteOutline(note).comments // => [{ related: [{ text: '#4175', issue: 4175 }] }, …]
  */
 export function noteOutline(note: Note): NoteOutline {
-  const {
-    abstract: _abstract,
-    translation: _translation,
-    summary: _summary,
-    sections: _sections,
-    comments,
-    ...rest
-  } = note
-  return { ...rest, comments: comments.map((comment) => ({ related: comment.related })) }
+  // By key, so a note whose prose is read lazily (a host's cache) is not made to read it.
+  const outline: Record<string, unknown> = {}
+  for (const key of Object.keys(note) as (keyof Note)[]) {
+    if (!outlineLeavesOut.has(key)) outline[key] = note[key]
+  }
+  outline['comments'] = note.comments.map((comment) => ({ related: comment.related }))
+  return outline as NoteOutline
 }
+
+/** The fields {@link noteOutline} leaves out (the comments come back cut to `related`). */
+const outlineLeavesOut: ReadonlySet<string> = new Set([
+  'abstract',
+  'translation',
+  'summary',
+  'sections',
+  'comments',
+])
 
 /** A note's outline: see {@link noteOutline}. */
 export type NoteOutline = Omit<

@@ -28,6 +28,7 @@ import { type InputSource, releaseSource, retainedInputBytes, sourceSize } from 
 import type { CliIo } from '../io.js'
 import { NoteStore } from '../note-store.js'
 import {
+  DamagedParseCacheError,
   type ParseCache,
   type ParseCacheEntry,
   type ParseCacheSegments,
@@ -242,14 +243,34 @@ export async function runBuild(
         if (cached !== undefined) parseCache = { outDir: cached.outDir, segments: cached.segments }
         if (found.reason !== undefined) info(found.reason)
       }
+      /** Keys whose line the cache has but could not give back: parsed again, not linked. */
+      const unusable = new Set<string>()
       for (const [index, key] of keys.entries()) {
         const hit = cached === undefined ? undefined : takeParsed(cached, key)
-        if (hit === undefined) {
-          misses.push(index)
-        } else {
-          results[index] = keep(hit)
-          hitNotes += hit.notes.length
+        let kept: ParsedFile | undefined
+        try {
+          kept = hit === undefined ? undefined : keep(hit)
+        } catch (error) {
+          // Keeping a note on disk reads its prose: damaged prose makes the input a miss.
+          if (!(error instanceof DamagedParseCacheError)) throw error
+          info(`parsing ${sources[index]!.path} again: ${error.message}`)
         }
+        if (kept === undefined) {
+          misses.push(index)
+          if (cached?.lines.has(key)) unusable.add(key)
+        } else {
+          results[index] = kept
+          hitNotes += kept.notes.length
+        }
+      }
+      if (cached !== undefined && unusable.size > 0) {
+        // A segment holding a line that could not be used is written again, not linked, so
+        // the new cache holds the input's fresh parse.
+        const segments = cached.segments.map((segment) =>
+          segment.keys.some((key) => unusable.has(key)) ? { ...segment, whole: false } : segment,
+        )
+        cached = { ...cached, segments }
+        parseCache = { outDir: cached.outDir, segments }
       }
       if (misses.length < sources.length) parsed(sources.length - misses.length, hitNotes)
       if (previous !== undefined) {
