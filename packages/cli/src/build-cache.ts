@@ -88,31 +88,61 @@ export function withoutTrees(note: Note): Note {
   }
 }
 
-const noteFingerprints = new WeakMap<Note, string>()
+/**
+ * A SHA-1 of some JSON of a note, memoized per note object: it can be asked for without being
+ * worked out (`known`) and recorded for a note read back from the cache, as the build that wrote
+ * it worked it out (`remember`).
+ */
+export interface NoteHash {
+  /** The hash of `note`, worked out once. */
+  (note: Note): string
+  /** The hash of `note` if it was already worked out or recorded, else `undefined`. */
+  known(note: Note): string | undefined
+  /** Records `hash` as the hash of `note`. */
+  remember(note: Note, hash: string): void
+}
+
+/**
+ * A {@link NoteHash} of `json(note)` serialized.
+ *
+ * @example
+ * const titleHash = noteHash((note) => note.title)
+ * titleHash(note) // => '2fd4…' (40 hex digits), worked out once per note
+ */
+export function noteHash(json: (note: Note) => unknown): NoteHash {
+  const hashes = new WeakMap<Note, string>()
+  const hash = (note: Note): string => {
+    let known = hashes.get(note)
+    if (known === undefined) {
+      known = createHash('sha1')
+        .update(JSON.stringify(json(note)))
+        .digest('hex')
+      hashes.set(note, known)
+    }
+    return known
+  }
+  return Object.assign(hash, {
+    known: (note: Note) => hashes.get(note),
+    remember: (note: Note, known: string) => {
+      hashes.set(note, known)
+    },
+  })
+}
+
+/** SHA-1 of a note's JSON without comment trees, memoized per note object. */
+export const noteFingerprint: NoteHash = noteHash(withoutTrees)
 
 /**
  * Records the {@link noteFingerprint} of a note read back from the parse cache, as the build
  * that wrote it worked it out (the same JSON, so the same hash), sparing the hash.
  */
 export function rememberNoteFingerprint(note: Note, fingerprint: string): void {
-  noteFingerprints.set(note, fingerprint)
+  noteFingerprint.remember(note, fingerprint)
 }
 
 /** The {@link noteFingerprint} of `note` if it was already worked out, else `undefined`. */
 export function knownNoteFingerprint(note: Note): string | undefined {
-  return noteFingerprints.get(note)
-}
-
-/** SHA-1 of a note's JSON without comment trees, memoized per note object. */
-export function noteFingerprint(note: Note): string {
-  let fingerprint = noteFingerprints.get(note)
-  if (fingerprint === undefined) {
-    fingerprint = createHash('sha1')
-      .update(JSON.stringify(withoutTrees(note)))
-      .digest('hex')
-    noteFingerprints.set(note, fingerprint)
-  }
-  return fingerprint
+  return noteFingerprint.known(note)
 }
 
 /** What identifies a renderer's output besides its plan: name, version and options. */

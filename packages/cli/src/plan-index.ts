@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Note, noteOutline } from '@paper-notes/core'
-import { cacheVersions, type PreviousCache } from './build-cache.js'
+import { cacheVersions, type NoteHash, noteHash, type PreviousCache } from './build-cache.js'
 import { pieceMaker } from './piece-index.js'
 import type { PlannedRenderer } from './renderers.js'
 import { cacheFolder } from './write-output.js'
@@ -60,26 +60,15 @@ export type CarryFingerprint = (
   path: string,
 ) => CarriedFingerprint | undefined
 
-const outlineHashes = new WeakMap<Note, string>()
-
 /**
  * SHA-1 of a note's outline (core's `noteOutline`) as JSON, memoized per note object. A build
  * that keeps its notes on disk works it out before it lets go of the note's comments.
  */
-export function noteOutlineHash(note: Note): string {
-  let hash = outlineHashes.get(note)
-  if (hash === undefined) {
-    hash = createHash('sha1')
-      .update(JSON.stringify(noteOutline(note)))
-      .digest('hex')
-    outlineHashes.set(note, hash)
-  }
-  return hash
-}
+export const noteOutlineHash: NoteHash = noteHash(noteOutline)
 
 /** The {@link noteOutlineHash} of `note` if it was already worked out, else `undefined`. */
 export function knownNoteOutlineHash(note: Note): string | undefined {
-  return outlineHashes.get(note)
+  return noteOutlineHash.known(note)
 }
 
 /**
@@ -87,7 +76,7 @@ export function knownNoteOutlineHash(note: Note): string | undefined {
  * or a note read back from the parse cache, as the build that wrote it worked it out.
  */
 export function rememberNoteOutlineHash(note: Note, hash: string): void {
-  outlineHashes.set(note, hash)
+  noteOutlineHash.remember(note, hash)
 }
 
 /**
