@@ -342,31 +342,41 @@ function lazyProse(notes: readonly Note[], bytes: Buffer): void {
     notes.forEach((note, index) => {
       const fields = (prose as Prose[])[index]!
       proseFields.forEach((field, at) => {
-        // A field set meanwhile keeps its value (its setter made it a plain property).
-        if (Object.getOwnPropertyDescriptor(note, field)?.get === undefined) return
-        placeField(note, field, fields[at])
+        // A field set meanwhile keeps its value.
+        if (isLazy(note, field)) place(note, field, fields[at])
       })
     })
   }
-  for (const note of notes) {
-    for (const field of proseFields) {
-      Object.defineProperty(note, field, {
-        enumerable: true,
-        configurable: true,
-        get() {
-          settle()
-          return (Object.getOwnPropertyDescriptor(note, field) as { value?: unknown }).value
-        },
-        set(value: unknown) {
-          placeField(note, field, value)
-        },
-      })
-    }
-  }
+  for (const note of notes) for (const field of proseFields) lazyField(note, field, settle)
 }
 
-function placeField(note: Note, field: string, value: unknown): void {
-  Object.defineProperty(note, field, {
+/**
+ * Makes `field` of `target` a getter that calls `settle` (which places the field's value, or
+ * deletes it) and then reads the field, and a setter that places the value it is given.
+ */
+function lazyField(target: object, field: string, settle: () => void): void {
+  Object.defineProperty(target, field, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      settle()
+      const own = Object.getOwnPropertyDescriptor(target, field)
+      return own !== undefined && 'value' in own ? own.value : undefined
+    },
+    set(value: unknown) {
+      place(target, field, value)
+    },
+  })
+}
+
+/** Whether `field` of `target` is still a {@link lazyField} (neither settled nor set). */
+function isLazy(target: object, field: string): boolean {
+  return Object.getOwnPropertyDescriptor(target, field)?.get !== undefined
+}
+
+/** Makes `field` of `target` a plain property holding `value`, where it stands. */
+function place(target: object, field: string, value: unknown): void {
+  Object.defineProperty(target, field, {
     value,
     enumerable: true,
     configurable: true,
@@ -412,39 +422,15 @@ function lazyTrees(notes: readonly Note[], bytes: Buffer): void {
     pending = undefined
     comments.forEach((list, index) => {
       list.forEach((comment, commentIndex) => {
-        // A comment whose tree was set meanwhile keeps it (its setter made it a plain property).
-        if (Object.getOwnPropertyDescriptor(comment, 'tree')?.get === undefined) return
+        // A comment whose tree was set meanwhile keeps it.
+        if (!isLazy(comment, 'tree')) return
         const tree = trees?.[index]?.[commentIndex]
         if (tree === null || tree === undefined) delete comment.tree
-        else place(comment, tree)
+        else place(comment, 'tree', tree)
       })
     })
   }
-  for (const list of comments) {
-    for (const comment of list) {
-      Object.defineProperty(comment, 'tree', {
-        enumerable: true,
-        configurable: true,
-        get() {
-          settle()
-          const own = Object.getOwnPropertyDescriptor(comment, 'tree')
-          return own !== undefined && 'value' in own ? own.value : undefined
-        },
-        set(tree: CommentTree | undefined) {
-          place(comment, tree)
-        },
-      })
-    }
-  }
-}
-
-function place(comment: Comment, tree: CommentTree | undefined): void {
-  Object.defineProperty(comment, 'tree', {
-    value: tree,
-    enumerable: true,
-    configurable: true,
-    writable: true,
-  })
+  for (const list of comments) for (const comment of list) lazyField(comment, 'tree', settle)
 }
 
 /**
