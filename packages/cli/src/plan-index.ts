@@ -10,9 +10,9 @@
  * file listed has changed, so its fingerprint is too: it is taken from the previous manifest.
  *
  * The index is kept in the cache folder as `plan-index.json`: the cache versions, the outline's
- * digest ({@link outlineDigest}), each renderer's {@link pieceMaker} (name, version, options),
- * the note ids, and for each file of a renderer that plans from the outline, the positions of
- * its notes' ids in that list. A missing, corrupt or foreign index is ignored: every file is
+ * digest ({@link outlineDigest}), the note ids, and for each file of a renderer that plans from
+ * the outline, under the renderer's {@link pieceMaker} (name, version, options), the positions
+ * of its notes' ids in that list. A missing, corrupt or foreign index is ignored: every file is
  * then planned in full, as before.
  */
 import { createHash } from 'node:crypto'
@@ -35,12 +35,10 @@ interface PlanIndexFile {
   versions: string
   /** {@link outlineDigest} of the build's notes. */
   outline: string
-  /** Each renderer's {@link pieceMaker}, by name. */
-  renderers: Record<string, string>
   /** Every note id a file listed, once. */
   ids: string[]
-  /** Each file's notes, as positions in `ids`. */
-  files: Record<string, number[]>
+  /** By the {@link pieceMaker} of the renderer that planned them, each file's notes as positions in `ids`. */
+  files: Record<string, Record<string, number[]>>
 }
 
 /** A fingerprint taken over from the previous build, with the notes its file listed. */
@@ -92,6 +90,10 @@ export function outlineDigest(notes: readonly Note[]): string {
   return createHash('sha1').update(joined).digest('hex')
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
 function isPlanIndex(value: unknown): value is PlanIndexFile {
   if (typeof value !== 'object' || value === null) return false
   const index = value as Partial<PlanIndexFile>
@@ -99,16 +101,17 @@ function isPlanIndex(value: unknown): value is PlanIndexFile {
     index.format === planIndexTag &&
     index.versions === cacheVersions &&
     typeof index.outline === 'string' &&
-    typeof index.renderers === 'object' &&
-    index.renderers !== null &&
     Array.isArray(index.ids) &&
     index.ids.every((id) => typeof id === 'string') &&
-    typeof index.files === 'object' &&
-    index.files !== null &&
+    isObject(index.files) &&
     Object.values(index.files).every(
-      (list) =>
-        Array.isArray(list) &&
-        list.every((at) => Number.isInteger(at) && at >= 0 && at < index.ids!.length),
+      (byPath) =>
+        isObject(byPath) &&
+        Object.values(byPath).every(
+          (list) =>
+            Array.isArray(list) &&
+            list.every((at) => Number.isInteger(at) && at >= 0 && at < index.ids!.length),
+        ),
     )
   )
 }
@@ -135,15 +138,16 @@ export function fingerprintCarrier(
     return undefined
   }
   if (!isPlanIndex(index) || index.outline !== outline) return undefined
-  const { ids, files, renderers } = index
+  const { ids, files } = index
   const changedAt = new Set<number>()
   ids.forEach((id, at) => {
     if (changed.has(id)) changedAt.add(at)
   })
   return (renderer, path) => {
     if (renderer.plansFromOutline !== true || renderer.version === undefined) return undefined
-    if (renderers[renderer.name] !== pieceMaker(renderer)) return undefined
-    const listed = Object.hasOwn(files, path) ? files[path] : undefined
+    const maker = pieceMaker(renderer)
+    const byPath = Object.hasOwn(files, maker) ? files[maker] : undefined
+    const listed = byPath !== undefined && Object.hasOwn(byPath, path) ? byPath[path] : undefined
     if (listed === undefined || listed.some((at) => changedAt.has(at))) return undefined
     const fingerprint = previous.files.get(path)?.fingerprint
     if (fingerprint === undefined) return undefined
@@ -163,38 +167,29 @@ export interface PlanIndexEntry {
 
 /**
  * The plan index file's text: the files of renderers that plan from the outline (sorted by
- * path, so it is deterministic), with the outline digest and those renderers' makers.
+ * path, so it is deterministic), by their renderers' makers, with the outline digest.
  */
 export function planIndexText(outline: string, entries: Iterable<PlanIndexEntry>): string {
-  const renderers: Record<string, string> = {}
   const ids: string[] = []
   const positions = new Map<string, number>()
-  const byPath = new Map<string, number[]>()
+  const files: Record<string, Record<string, number[]>> = {}
   const sorted = [...entries]
     .filter((entry) => entry.renderer.plansFromOutline === true)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const { path, renderer, notes } of sorted) {
-    renderers[renderer.name] = pieceMaker(renderer)
-    byPath.set(
-      path,
-      notes.map((id) => {
-        let at = positions.get(id)
-        if (at === undefined) {
-          at = ids.length
-          ids.push(id)
-          positions.set(id, at)
-        }
-        return at
-      }),
-    )
+    const maker = pieceMaker(renderer)
+    files[maker] ??= {}
+    const byPath = files[maker]
+    byPath[path] = notes.map((id) => {
+      let at = positions.get(id)
+      if (at === undefined) {
+        at = ids.length
+        ids.push(id)
+        positions.set(id, at)
+      }
+      return at
+    })
   }
-  const file: PlanIndexFile = {
-    format: planIndexTag,
-    versions: cacheVersions,
-    outline,
-    renderers,
-    ids,
-    files: Object.fromEntries(byPath),
-  }
+  const file: PlanIndexFile = { format: planIndexTag, versions: cacheVersions, outline, ids, files }
   return `${JSON.stringify(file)}\n`
 }

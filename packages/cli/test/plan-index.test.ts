@@ -131,11 +131,20 @@ describe('the plan index', () => {
     await build(cwd, 'site')
     const indexPath = join(cwd, 'site/.paper-notes-cache/plan-index.json')
     const text = await readFile(indexPath, 'utf8')
-    const index = JSON.parse(text) as { outline: string; files: Record<string, number[]> }
+    const index = JSON.parse(text) as {
+      outline: string
+      files: Record<string, Record<string, number[]>>
+    }
+    const [maker, planner] = Object.entries(index.files).find(([, byPath]) =>
+      Object.hasOwn(byPath, 'planner/100.txt'),
+    )!
     const damaged = [
       text.slice(0, text.length / 2),
       JSON.stringify({ ...index, outline: 'f'.repeat(40) }),
-      JSON.stringify({ ...index, files: { ...index.files, 'planner/100.txt': [99_999] } }),
+      JSON.stringify({
+        ...index,
+        files: { ...index.files, [maker]: { ...planner, 'planner/100.txt': [99_999] } },
+      }),
     ]
     for (const bad of damaged) {
       await writeFile(indexPath, bad)
