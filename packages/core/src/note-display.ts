@@ -56,10 +56,10 @@ export function noteDateTime(note: Note): string {
  * core's `toSafeHtml`, so note text is escaped and the comment's HTML sanitized (no script, no
  * `javascript:` link). A note with none of these gets its title as a paragraph.
  *
- * The HTML is kept per note object and reused while what it is made of is unchanged (the
- * summary, paper link and title fields by value; the first comment, its markdown and its `tree`
- * object): RSS, Atom and JSON Feed all show it. Replace a comment's `tree` rather than change it
- * in place.
+ * The HTML of the last few hundred notes asked for is kept per note object and reused while
+ * what it is made of is unchanged (the summary, paper link and title fields by value; the first
+ * comment, its markdown and its `tree` object): RSS, Atom and JSON Feed all show it. Replace a
+ * comment's `tree` rather than change it in place.
  *
  * @example
  * noteContentHtml(note) // => '<p>忘却についての研究。</p>\n<p>openreview: <a href=…>…</a></p>…'
@@ -67,8 +67,16 @@ export function noteDateTime(note: Note): string {
 export function noteContentHtml(note: Note): string {
   const inputs = contentInputsOf(note)
   const known = contentHtmlCache.get(note)
-  if (known !== undefined && sameContentInputs(known.inputs, inputs)) return known.html
+  // Set anew either way, so that the note counts as the one asked for last.
+  contentHtmlCache.delete(note)
+  if (known !== undefined && sameContentInputs(known.inputs, inputs)) {
+    contentHtmlCache.set(note, known)
+    return known.html
+  }
   const html = buildNoteContentHtml(note)
+  if (contentHtmlCache.size >= contentHtmlCacheSize) {
+    contentHtmlCache.delete(contentHtmlCache.keys().next().value!)
+  }
   contentHtmlCache.set(note, { inputs, html })
   return html
 }
@@ -113,12 +121,29 @@ function sameContentInputs(a: ContentInputs, b: ContentInputs): boolean {
 }
 
 /**
- * The content HTML of each note, kept while the note object lives: RSS, Atom and JSON Feed show
- * the same content, and a host renders them one after the other. Used only while everything the
- * HTML is made of is unchanged (compared by value, and the comment and its tree by identity:
- * change a comment's tree by replacing it, not in place).
+ * The content HTML of the notes it was last asked for: RSS, Atom and JSON Feed show the same
+ * content, and a host renders them one after the other, each feed of the newest notes. Used only
+ * while everything the HTML is made of is unchanged (compared by value, and the comment and its
+ * tree by identity: change a comment's tree by replacing it, not in place).
+ *
+ * Bounded ({@link contentHtmlCacheSize} notes, the one asked for longest ago dropped first): an entry holds
+ * the first comment and its tree, and a note that lives through a whole build (a light note of
+ * a `--low-memory` build, read back from disk) kept them all alive while it was a `WeakMap`
+ * keyed by the note: ~9,000 notes listed in feeds, ~60 MB at 20,000 notes.
  */
-const contentHtmlCache = new WeakMap<Note, { inputs: ContentInputs; html: string }>()
+const contentHtmlCache = new Map<Note, { inputs: ContentInputs; html: string }>()
+
+/**
+ * How many notes' content HTML {@link noteContentHtml} keeps: several feeds of the newest notes
+ * (by default the JSON Feed and the RSS and Atom feeds of the site list the newest 50) one
+ * after the other, and no more.
+ */
+export const contentHtmlCacheSize = 256
+
+/** How many notes' content HTML is kept now (for tests). */
+export function contentHtmlCacheCount(): number {
+  return contentHtmlCache.size
+}
 
 function buildNoteContentHtml(note: Note): string {
   const before: RootContent[] = []

@@ -9,6 +9,7 @@ import {
   sharedSafeHast,
   toSafeHtml,
 } from '../src/index.js'
+import { contentHtmlCacheCount, contentHtmlCacheSize } from '../src/note-display.js'
 
 describe('noteDisplayTitle', () => {
   it('uses the title, then the title line, then the summary, then the date', () => {
@@ -177,6 +178,45 @@ describe('noteContentHtml reuse', () => {
     expect(noteContentHtml(note)).toBe('<p>First title</p>')
     note.title = 'Second title'
     expect(noteContentHtml(note)).toBe('<p>Second title</p>')
+  })
+})
+
+describe('noteContentHtml keeps the HTML of the last notes only', () => {
+  /** A note that counts how often its `links` are read: once when its HTML is kept, twice when built. */
+  const countingNote = (id: string) => {
+    const note = makeNote({ id, summary: { text: `summary ${id}` }, links: {} })
+    const links = note.links
+    let reads = 0
+    Object.defineProperty(note, 'links', {
+      get: () => {
+        reads += 1
+        return links
+      },
+    })
+    return { note, reads: () => reads }
+  }
+
+  it('keeps at most contentHtmlCacheSize notes, dropping the one asked for longest ago', () => {
+    const notes = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        makeNote({ id: `${prefix}${index}`, summary: { text: `${prefix} ${index}` }, links: {} }),
+      )
+    const watched = countingNote('1')
+    expect(noteContentHtml(watched.note)).toBe('<p>summary 1</p>')
+    expect(watched.reads()).toBe(2)
+    for (const other of notes('a', contentHtmlCacheSize - 1)) noteContentHtml(other)
+    expect(contentHtmlCacheCount()).toBe(contentHtmlCacheSize)
+    expect(noteContentHtml(watched.note)).toBe('<p>summary 1</p>')
+    expect(watched.reads()).toBe(3) // kept
+    // Asked for after the others just now, so they go first.
+    for (const other of notes('b', contentHtmlCacheSize - 1)) noteContentHtml(other)
+    expect(contentHtmlCacheCount()).toBe(contentHtmlCacheSize)
+    expect(noteContentHtml(watched.note)).toBe('<p>summary 1</p>')
+    expect(watched.reads()).toBe(4) // still kept
+    for (const other of notes('c', contentHtmlCacheSize)) noteContentHtml(other)
+    expect(contentHtmlCacheCount()).toBe(contentHtmlCacheSize)
+    expect(noteContentHtml(watched.note)).toBe('<p>summary 1</p>')
+    expect(watched.reads()).toBe(6) // dropped: built again
   })
 })
 
