@@ -58,16 +58,32 @@ export function toFeedEntry(note: Note, baseUrl: string): FeedEntry {
 }
 
 /**
+ * The most a {@link createFeedItemCache} keeps by default, in bytes counted as 2 per UTF-16 code
+ * unit of an item's RSS item, Atom entry and content HTML. A feed lists the newest 50 notes of
+ * the site or of one tag, so the items one note shares between feeds are mostly those of the
+ * newest notes; 16 MB keeps ~2,000 items of ~8 KB. Unbounded, the items of every note some feed
+ * lists stayed for the whole render: ~9,000 items, ~66 MB of the heap at 20,000 notes.
+ */
+export const feedItemCacheBytes = 16 * 1024 * 1024
+
+/**
  * A memo for one render: each note's {@link FeedItem} (entry data, RSS item and Atom entry) is
- * built the first time a feed asks for it, and reused by every other feed that lists the note.
- * Each tag's `category` elements are built once too, and shared by the items of its notes.
+ * built the first time a feed asks for it, and reused by every other feed that lists the note
+ * while it is kept: the cache keeps items up to `maxBytes` ({@link feedItemCacheBytes}), and
+ * lets go of the one asked for longest ago first (it is built again, the same, if asked for
+ * again). Each tag's `category` elements are built once too, and shared by the items of its
+ * notes.
  *
  * @example
  * const itemOf = createFeedItemCache('https://example.org/notes/')
  * itemOf(note) === itemOf(note) // => true
  */
-export function createFeedItemCache(baseUrl: string): (note: Note) => FeedItem {
-  const items = new Map<Note, FeedItem>()
+export function createFeedItemCache(
+  baseUrl: string,
+  maxBytes: number = feedItemCacheBytes,
+): (note: Note) => FeedItem {
+  const items = new Map<Note, { item: FeedItem; bytes: number }>()
+  let keptBytes = 0
   const writer = new XmlFragmentWriter()
   const memo = (build: (category: string) => string) => {
     const built = new Map<string, string>()
@@ -85,15 +101,28 @@ export function createFeedItemCache(baseUrl: string): (note: Note) => FeedItem {
   const buildRssItem = createRssItemBuilder(writer)
   const buildAtomEntry = createAtomEntryBuilder(writer)
   return (note) => {
-    let item = items.get(note)
-    if (item === undefined) {
-      const entry = toFeedEntry(note, baseUrl)
-      item = {
-        entry,
-        rssItem: buildRssItem(entry, rssCategory),
-        atomEntry: buildAtomEntry(entry, atomCategory),
+    const known = items.get(note)
+    if (known !== undefined) {
+      // Set anew: the note is now the one asked for last.
+      items.delete(note)
+      items.set(note, known)
+      return known.item
+    }
+    const entry = toFeedEntry(note, baseUrl)
+    const item: FeedItem = {
+      entry,
+      rssItem: buildRssItem(entry, rssCategory),
+      atomEntry: buildAtomEntry(entry, atomCategory),
+    }
+    const bytes = 2 * (item.rssItem.length + item.atomEntry.length + entry.html.length)
+    if (bytes <= maxBytes) {
+      for (const [oldest, kept] of items) {
+        if (keptBytes + bytes <= maxBytes) break
+        items.delete(oldest)
+        keptBytes -= kept.bytes
       }
-      items.set(note, item)
+      items.set(note, { item, bytes })
+      keptBytes += bytes
     }
     return item
   }
