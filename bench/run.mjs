@@ -45,6 +45,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { generateNotes, totalBytes } from './generate-notes.mjs'
+import { referenceSpeedup } from './parallel-reference.mjs'
 
 /** Thrown to leave the CLI measurements out when the CLI cannot run them. */
 class SkipCli extends Error {}
@@ -156,6 +157,18 @@ for (const file of warm)
   results.buildSeconds = ours
   results.unifiedSeconds = naive
   results.buildVsUnified = row('full build (in process)', ours, 'unified HTML only', naive, 0.5)
+}
+
+// What two threads give this machine at all: the unified baseline, which shares nothing, over
+// the first notes in one worker thread and then split over two (see parallel-reference.mjs).
+// The `--jobs 2` speed-up below is read against it.
+{
+  const texts = files.slice(0, Math.min(files.length, 1500)).map((file) => file.contents)
+  const { oneThread, twoThreads } = await referenceSpeedup(texts, runs)
+  results.referenceNotes = texts.length
+  results.referenceOneThreadSeconds = oneThread
+  results.referenceTwoThreadsSeconds = twoThreads
+  results.referenceJobs2Speedup = oneThread / twoThreads
 }
 
 // 3–5. The CLI: --jobs, peak memory, rebuild. Measured in child processes.
@@ -300,6 +313,9 @@ if (results.peakRssMB6k) {
 }
 if (results.jobs2Speedup)
   console.log(`jobs2Speedup: ${results.jobs2Speedup.toFixed(2)} (budget ≥ 1.6)`)
+console.log(
+  `reference: the unified baseline over ${results.referenceNotes} notes, 2 worker threads vs 1: ${results.referenceJobs2Speedup.toFixed(2)}× (${results.referenceTwoThreadsSeconds.toFixed(2)} s vs ${results.referenceOneThreadSeconds.toFixed(2)} s), what 2 threads give work that shares nothing here`,
+)
 for (const reason of notMeasured) console.log(`not measured: ${reason}`)
 console.log(
   `machine: ${results.cpus} CPUs, 1-minute load average ${results.loadAverageAtStart.toFixed(1)} at the start, ${results.loadAverageAtEnd.toFixed(1)} at the end`,
