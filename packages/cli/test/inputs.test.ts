@@ -176,6 +176,26 @@ describe('sources read from files', () => {
     expect(sourceSize(typed)).toBe(5)
   })
 
+  it('share one contents getter, and become plain sources when their contents are set', async () => {
+    const cwd = await makeTempDir()
+    await writeTree(cwd, { 'a.md': '# a\n', 'b.md': '# b\n' })
+    const { sources } = await collectInputs(['a.md', 'b.md'], { cwd, readStdin: noStdin })
+    const [a, b] = sources
+    const getterOf = (source: object) => Object.getOwnPropertyDescriptor(source, 'contents')?.get
+    // No closures of their own: a build of 60,000 notes holds every source to its end.
+    expect(getterOf(a!)).toBeTypeOf('function')
+    expect(getterOf(a!)).toBe(getterOf(b!))
+    expect(Object.keys(a!)).toEqual(['path', 'absolutePath', 'contents'])
+    expect(a!.contents).toBe('# a\n')
+    a!.contents = 'replaced'
+    expect(getterOf(a!)).toBeUndefined()
+    expect(a!.contents).toBe('replaced')
+    expect(sourceSize(a!)).toBe(8)
+    expect(sourceBytes(a!)).toBeUndefined()
+    expect(b!.contents).toBe('# b\n')
+    expect(sourceBytes(b!)).toBeDefined()
+  })
+
   it('hold the files of a folder only when all of them fit in heldBytes', async () => {
     const cwd = await makeTempDir()
     const note = (n: number) => `---\ntitle: "Note ${n}, Ada+, 2025.01"\n---\n本文 ${n}\n`
