@@ -1,3 +1,4 @@
+export { resolveCacheBytes } from './cache-bytes.js'
 export { isCalendarDate } from './calendar-date.js'
 export type { Collection, TagInfo } from './collection.js'
 export { compareNotes, createCollection, normalizeTitle } from './collection.js'

@@ -1,6 +1,8 @@
 /**
  * Options of the HTML renderer and their defaults.
  */
+import { resolveCacheBytes } from '@paper-notes/core'
+import { defaultCardCacheBytes } from './note-card-cache.js'
 import type { Templates } from './templates.js'
 
 /** Options of {@link renderHtml} and `htmlRenderer.render`. */
@@ -29,6 +31,13 @@ export interface HtmlRenderOptions {
   embedPosts?: boolean
   /** Replacements for parts of the pages (see {@link Templates}). */
   templates?: Partial<Templates>
+  /**
+   * The most the render's note card cache keeps, in bytes counted as 2 per UTF-16 code unit
+   * (default 48 MB, `defaultCardCacheBytes`): a card shown on several tag pages is built once
+   * while it is kept. Less saves memory and costs time; the output is the same whatever it is
+   * (`paper-notes build --low-memory` sets 12 MB).
+   */
+  cacheBytes?: number
 }
 
 /** {@link HtmlRenderOptions} with every default applied. */
@@ -43,6 +52,8 @@ export interface ResolvedHtmlOptions {
   readonly pageSize: number
   /** Whether X/Twitter posts are embedded with the platform's script. */
   readonly embedPosts: boolean
+  /** The most the note card cache keeps, in bytes. */
+  readonly cacheBytes: number
 }
 
 /** The default site title. */
@@ -55,8 +66,8 @@ export const defaultPageSize = 50
 /**
  * Applies the defaults to user options and checks them.
  *
- * @throws {RangeError} when `pageSize` is not a positive integer or `baseUrl` is not an absolute
- * http(s) URL.
+ * @throws {RangeError} when `pageSize` is not a positive integer, `baseUrl` is not an absolute
+ * http(s) URL or `cacheBytes` is not a whole number of bytes.
  */
 export function resolveHtmlOptions(options: HtmlRenderOptions = {}): ResolvedHtmlOptions {
   const pageSize = options.pageSize ?? defaultPageSize
@@ -82,5 +93,10 @@ export function resolveHtmlOptions(options: HtmlRenderOptions = {}): ResolvedHtm
     lang: options.lang ?? defaultLang,
     pageSize,
     embedPosts: options.embedPosts ?? false,
+    cacheBytes: resolveCacheBytes(
+      options.cacheBytes,
+      defaultCardCacheBytes,
+      '@paper-notes/render-html',
+    ),
   }
 }

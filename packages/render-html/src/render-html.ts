@@ -127,7 +127,7 @@ export function planHtmlWithCardCache(
   const replaced = replacesTemplates(options.templates)
   const dependencies = replaced ? undefined : new PageDependencies(collection)
   // Only a template of the caller's can copy a card's HTML into a `raw` node of its own.
-  const cards = { recordsCopies: replaced, ...cardCache }
+  const cards = { recordsCopies: replaced, maxBytes: resolved.cacheBytes, ...cardCache }
   return planSite(collection, resolved, templates, dependencies, cards)
 }
 

@@ -4,8 +4,8 @@ import type { ElementContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
-import { defaultTemplates, resolveHtmlOptions, type Templates } from '../src/index.js'
-import { NoteCardCache } from '../src/note-card-cache.js'
+import { defaultTemplates, planHtml, resolveHtmlOptions, type Templates } from '../src/index.js'
+import { defaultCardCacheBytes, NoteCardCache } from '../src/note-card-cache.js'
 import { createPageContext, type PageContext } from '../src/page-context.js'
 import { planHtmlWithCardCache } from '../src/render-html.js'
 import { makeComment, makeNote } from './note-factory.js'
@@ -133,6 +133,33 @@ describe('NoteCardCache: bounded', () => {
     const unbounded = builds(Number.POSITIVE_INFINITY)
     expect(builds()).toBe(unbounded)
     expect(builds(1)).toBeGreaterThan(unbounded)
+  })
+
+  it('is bounded by the cacheBytes option: the same bytes, cards built again', () => {
+    const notes = manyNotes()
+    const render = (cacheBytes?: number) => {
+      let calls = 0
+      const noteCard: Templates['noteCard'] = (note, context) => {
+        calls++
+        return customCard(note, context)
+      }
+      const options = {
+        pageSize: 4,
+        templates: { noteCard },
+        ...(cacheBytes === undefined ? {} : { cacheBytes }),
+      }
+      const files = renderPlannedFiles(planHtml(createCollection([...notes]), options))
+      return { calls, bytes: bytesOf(files) }
+    }
+    const byDefault = render()
+    const none = render(0)
+    expect(none.bytes).toEqual(byDefault.bytes)
+    expect(none.calls).toBeGreaterThan(byDefault.calls)
+    expect(render(defaultCardCacheBytes).calls).toBe(byDefault.calls)
+    expect(() => render(-1)).toThrow(
+      /cacheBytes` must be a whole number of bytes, 0 or more \(got -1\)/,
+    )
+    expect(() => render(1.5)).toThrow(RangeError)
   })
 
   it('holds at most its bound of strings after every card', () => {

@@ -1,7 +1,8 @@
 /**
  * Options of the JSON renderer, and their defaults.
  */
-import { checkBaseUrl } from '@paper-notes/core'
+import { checkBaseUrl, resolveCacheBytes } from '@paper-notes/core'
+import { noteJsonCacheLimit } from './notes-json.js'
 
 /** Options of {@link renderJson} and `jsonRenderer`. */
 export interface JsonRenderOptions {
@@ -23,6 +24,13 @@ export interface JsonRenderOptions {
   siteTitle?: string
   /** How many of the newest notes `feed.json` lists (default `50`; a positive integer). */
   feedLimit?: number
+  /**
+   * The most the render's note JSON cache keeps, in bytes counted as 2 per UTF-16 code unit
+   * (default 64 MB, `noteJsonCacheLimit`): a note listed in `notes.json` and in the files of its
+   * tags is stringified once while it is kept. Less saves memory and costs time; the output is
+   * the same whatever it is (`paper-notes build --low-memory` sets 12 MB).
+   */
+  cacheBytes?: number
 }
 
 /** {@link JsonRenderOptions} with defaults applied and values checked. */
@@ -32,6 +40,7 @@ export interface ResolvedJsonOptions {
   baseUrl: string | undefined
   siteTitle: string
   feedLimit: number
+  cacheBytes: number
 }
 
 /** The JSON Feed title when no `siteTitle` is given. */
@@ -64,5 +73,10 @@ export function resolveJsonOptions(options: JsonRenderOptions = {}): ResolvedJso
           }),
     siteTitle,
     feedLimit,
+    cacheBytes: resolveCacheBytes(
+      options.cacheBytes,
+      noteJsonCacheLimit,
+      '@paper-notes/render-json',
+    ),
   }
 }

@@ -20,7 +20,7 @@ import {
   type ResolvedJsonOptions,
   resolveJsonOptions,
 } from './json-options.js'
-import { createNotesJsonWriter, noteJsonCacheLimit, stringifyJson } from './notes-json.js'
+import { createNotesJsonWriter, stringifyJson } from './notes-json.js'
 
 const jsonType = 'application/json; charset=utf-8'
 const schemaType = 'application/schema+json; charset=utf-8'
@@ -63,13 +63,14 @@ export function planJson(
 
 /**
  * {@link planJson} with options already resolved. Internal (not exported from the package):
- * `noteCacheLimit` is the note JSON cache's limit in bytes (see `noteJsonCacheLimit`), which
- * tests set small to check that the output does not depend on it.
+ * `noteCacheLimit` is the note JSON cache's limit in bytes (by default the `cacheBytes` option,
+ * see `noteJsonCacheLimit`), which tests set small to check that the output does not depend on
+ * it.
  */
 export function* planJsonFiles(
   collection: Collection,
   settings: ResolvedJsonOptions,
-  noteCacheLimit: number = noteJsonCacheLimit,
+  noteCacheLimit: number = settings.cacheBytes,
 ): Generator<PlannedFile> {
   const json = (value: unknown) => stringifyJson(value, settings.pretty)
   const notesJson = createNotesJsonWriter(settings.includeTrees, settings.pretty, noteCacheLimit)

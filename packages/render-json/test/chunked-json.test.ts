@@ -75,7 +75,16 @@ describe('planJson chunks', () => {
       it(`writes the bytes of one JSON.stringify per file, with any note cache limit (pretty: ${pretty}, includeTrees: ${includeTrees})`, () => {
         const settings = resolveJsonOptions(options)
         for (const limit of [undefined, 0, 50_000]) {
-          const plan = [...planJsonFiles(collection, settings, limit)]
+          // The internal limit, and the public option that sets it.
+          const plan =
+            limit === 50_000
+              ? [...planJsonFiles(collection, settings, limit)]
+              : [
+                  ...planJson(collection, {
+                    ...options,
+                    ...(limit === undefined ? {} : { cacheBytes: limit }),
+                  }),
+                ]
           const notesJson = plan.find((file) => file.path === 'notes.json')!
           expectSameBytes(
             piecesAsBytes(notesJson),

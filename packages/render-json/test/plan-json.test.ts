@@ -18,11 +18,24 @@ import {
   withEditedTags,
 } from '../../../test-support/planned-files.ts'
 import { jsonRenderer, jsonRendererVersion, planJson, renderJson } from '../src/index.js'
+import { resolveJsonOptions } from '../src/json-options.js'
+import { noteJsonCacheLimit } from '../src/notes-json.js'
 
 describe('planJson', () => {
   const notes = notesWithReferences()
   const collection = createCollection(notes)
   const options = { baseUrl: 'https://example.org/notes/', feedLimit: 3 }
+
+  it('takes cacheBytes (checked) without changing a byte', () => {
+    const files = renderPlannedFiles(planJson(collection, options))
+    const uncached = renderPlannedFiles(planJson(collection, { ...options, cacheBytes: 0 }))
+    expect(uncached).toEqual(files)
+    expect(resolveJsonOptions({ cacheBytes: 0 }).cacheBytes).toBe(0)
+    expect(resolveJsonOptions({}).cacheBytes).toBe(noteJsonCacheLimit)
+    expect(() => planJson(collection, { cacheBytes: -5 })).toThrow(
+      /@paper-notes\/render-json: `cacheBytes` must be a whole number of bytes/,
+    )
+  })
 
   it('works dependsOn out when a host first reads it, and only once', () => {
     expectLazyDependsOn(planJson(collection, options))

@@ -73,7 +73,7 @@ function planFeedFiles(
 }
 
 function* feedFiles(collection: Collection, settings: ResolvedRssOptions): Generator<PlannedFile> {
-  const itemOf = createFeedItemCache(settings.baseUrl)
+  const itemOf = createFeedItemCache(settings.baseUrl, settings.cacheBytes)
   // The placeholders of items in feeds given in pieces: unique to this plan, so no note's text
   // can hold one (an item's XML is inserted as it is).
   const marker = `paper-notes-item-${crypto.randomUUID()}-`

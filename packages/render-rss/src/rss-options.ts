@@ -1,7 +1,8 @@
 /**
  * Options of the feed renderer, and their defaults.
  */
-import { checkBaseUrl } from '@paper-notes/core'
+import { checkBaseUrl, resolveCacheBytes } from '@paper-notes/core'
+import { feedItemCacheBytes } from './feed-entry.js'
 
 /** Options of {@link renderFeeds} and `rssRenderer`. */
 export interface RssRenderOptions {
@@ -17,6 +18,13 @@ export interface RssRenderOptions {
   description?: string
   /** How many of the newest notes each feed lists (default `50`; a positive integer). */
   limit?: number
+  /**
+   * The most the render's feed item cache keeps, in bytes counted as 2 per UTF-16 code unit
+   * (default 16 MB, `feedItemCacheBytes`): a note listed in several feeds is made an item once
+   * while it is kept. Less saves memory and costs time; the output is the same whatever it is
+   * (`paper-notes build --low-memory` sets 12 MB).
+   */
+  cacheBytes?: number
 }
 
 /** {@link RssRenderOptions} with defaults applied and values checked. */
@@ -25,6 +33,7 @@ export interface ResolvedRssOptions {
   siteTitle: string
   description: string
   limit: number
+  cacheBytes: number
 }
 
 /** The feeds' title when no `siteTitle` is given. */
@@ -51,5 +60,10 @@ export function resolveRssOptions(options: RssRenderOptions | undefined): Resolv
   }
   const siteTitle = options?.siteTitle?.trim() || defaultSiteTitle
   const description = options?.description?.trim() || `Newest notes from ${siteTitle}.`
-  return { baseUrl, siteTitle, description, limit }
+  const cacheBytes = resolveCacheBytes(
+    options?.cacheBytes,
+    feedItemCacheBytes,
+    '@paper-notes/render-rss',
+  )
+  return { baseUrl, siteTitle, description, limit, cacheBytes }
 }

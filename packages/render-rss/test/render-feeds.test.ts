@@ -42,6 +42,14 @@ describe('renderFeeds', () => {
   const collection = createCollection(sampleNotes())
   const files = renderFeeds(collection, { baseUrl })
 
+  it('takes cacheBytes (checked) without changing a byte', () => {
+    expect(renderFeeds(collection, { baseUrl, cacheBytes: 0 })).toEqual(files)
+    expect(renderFeeds(collection, { baseUrl, cacheBytes: 2_000 })).toEqual(files)
+    expect(() => renderFeeds(collection, { baseUrl, cacheBytes: Number.NaN })).toThrow(
+      /@paper-notes\/render-rss: `cacheBytes` must be a whole number of bytes, 0 or more \(got NaN\)/,
+    )
+  })
+
   it('writes site-wide RSS and Atom feeds and a pair per tag, at safe paths', () => {
     expect(files.map((file) => file.path)).toEqual([
       'rss.xml',
