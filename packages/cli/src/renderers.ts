@@ -32,23 +32,43 @@ export interface PlannedRenderer {
   plan?: (collection: Collection) => Iterable<PlannedFile>
   /** Its plan's `dependsOn` reads only the outline and the listed notes (core's `Renderer.plansFromOutline`). */
   plansFromOutline?: boolean
+  /**
+   * The same renderer with its caches kept to `bytes` (the built-in renderers' `cacheBytes`
+   * option): the same files, byte for byte, and the same {@link optionsKey}, so the build cache
+   * does not tell the two apart. Absent for renderer modules, whose options are their own.
+   */
+  withCacheBytes?: (bytes: number) => PlannedRenderer
 }
 
 /** A renderer with the settings it runs with, as the build uses it. */
 function withSettings<Options extends object>(
   renderer: Renderer<Options>,
   options: Options,
+  optionsKey: string = JSON.stringify(options),
 ): PlannedRenderer {
   const plan = renderer.plan
   return {
     name: renderer.name,
     ...(renderer.version === undefined ? {} : { version: renderer.version }),
-    optionsKey: JSON.stringify(options),
+    optionsKey,
     ...(renderer.plansFromOutline === true ? { plansFromOutline: true } : {}),
     render: async (collection) => renderer.render(collection, options),
     ...(plan === undefined
       ? {}
       : { plan: (collection: Collection) => plan.call(renderer, collection, options) }),
+  }
+}
+
+/** {@link withSettings} for a built-in renderer, whose options take `cacheBytes`. */
+function withBuiltinSettings<Options extends { cacheBytes?: number }>(
+  renderer: Renderer<Options>,
+  options: Options,
+): PlannedRenderer {
+  const optionsKey = JSON.stringify(options)
+  return {
+    ...withSettings(renderer, options, optionsKey),
+    withCacheBytes: (bytes) =>
+      withSettings(renderer, { ...options, cacheBytes: bytes }, optionsKey),
   }
 }
 
@@ -61,16 +81,16 @@ function builtin(name: string, settings: SiteSettings): PlannedRenderer | undefi
     Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
   switch (name) {
     case 'html':
-      return withSettings(htmlRenderer, defined({ siteTitle, baseUrl }))
+      return withBuiltinSettings(htmlRenderer, defined({ siteTitle, baseUrl }))
     case 'json':
-      return withSettings(jsonRenderer, defined({ siteTitle, baseUrl }))
+      return withBuiltinSettings(jsonRenderer, defined({ siteTitle, baseUrl }))
     case 'rss': {
       if (baseUrl === undefined) {
         throw new UsageError(
           'The rss renderer needs --base-url (feeds must link to absolute URLs), e.g. --base-url https://example.org/notes/',
         )
       }
-      return withSettings(rssRenderer, defined({ baseUrl, siteTitle }))
+      return withBuiltinSettings(rssRenderer, defined({ baseUrl, siteTitle }))
     }
     default:
       return undefined

@@ -59,5 +59,36 @@ describe('planRenderers', () => {
     await expect(planRenderers({ cwd, list: './missing.mjs' })).rejects.toThrow(
       'Cannot load the renderer module ./missing.mjs',
     )
+    // A module's options are its own: no cache size is passed to it.
+    expect(planned[0]!.withCacheBytes).toBeUndefined()
+  })
+
+  it('gives the built-in renderers with small caches: the same files and options key', async () => {
+    const { createCollection, renderPlannedFiles } = await import('@paper-notes/core')
+    const { makeComment, makeNote } = await import('../../../test-support/note-factory.ts')
+    const notes = Array.from({ length: 12 }, (_, index) =>
+      makeNote({
+        id: String(300 + index),
+        title: `Note ${index}`,
+        issueDate: `2025-03-${String(index + 1).padStart(2, '0')}`,
+        tags: ['NLP', index % 2 === 0 ? 'Even' : 'Odd', index % 3 === 0 ? 'Third' : 'Other'],
+        comments: [
+          makeComment({ markdown: `元ポスト: note ${index}, see #${300 + ((index + 1) % 12)}` }),
+        ],
+      }),
+    )
+    const collection = createCollection(notes)
+    const planned = await planRenderers({ cwd: '/', baseUrl: 'https://example.org/' })
+    expect(planned.map((r) => r.name)).toEqual(['html', 'json', 'rss'])
+    for (const renderer of planned) {
+      const small = renderer.withCacheBytes!(0)
+      expect(small.name).toBe(renderer.name)
+      expect(small.optionsKey).toBe(renderer.optionsKey)
+      expect(renderPlannedFiles(small.plan!(collection))).toEqual(
+        renderPlannedFiles(renderer.plan!(collection)),
+      )
+      // The size reaches the renderer, which checks it.
+      expect(() => [...renderer.withCacheBytes!(-1).plan!(collection)]).toThrow(/cacheBytes/)
+    }
   })
 })

@@ -100,6 +100,15 @@ export interface BuildOptions extends OutputRunOptions {
 export const lowMemoryInputBytes = retainedInputBytes
 
 /**
+ * What a `--low-memory` build lets each built-in renderer's cache keep (their `cacheBytes`
+ * option; 48 MB of cards, 64 MB of note JSON and 16 MB of feed items by default). At 60,000
+ * notes the default caches held ~50 MB more live heap while html and json rendered: a card or
+ * note JSON kept for one tag page after another is worth less than that when most notes do not
+ * fit anyway (measured: peak RSS 652 → 505 MB with the heap pacer's 64 MB).
+ */
+export const lowMemoryCacheBytes = 12 * 1024 * 1024
+
+/**
  * `--jobs` when not given: 1. Every worker holds the whole collection (memory grows with N) and
  * on a shared machine the threads did not pay for their copies (see the README's numbers), so
  * threads are opt-in; {@link suggestedJobs} is what `--help` suggests.
@@ -368,15 +377,20 @@ export async function runBuild(
       // build without one renders in threads when it may. A --low-memory build in one thread
       // plans each file as it renders it instead (counted first, for the progress line): the
       // plan of every file is ~1.8 KB a file, and a renderer's plan holds its caches.
+      // A --low-memory build keeps the built-in renderers' caches small (the same files).
+      const planning =
+        pacer === undefined
+          ? renderers
+          : renderers.map((renderer) => renderer.withCacheBytes?.(lowMemoryCacheBytes) ?? renderer)
       let tasks: RenderTask[] | Iterable<RenderTask>
       let total: number
       let threads: RenderTask[] | undefined
       if (script === undefined && pacer !== undefined) {
-        const counted = countTasks(collection, renderers)
-        tasks = streamTasks(collection, renderers, planOptions)
+        const counted = countTasks(collection, planning)
+        tasks = streamTasks(collection, planning, planOptions)
         total = counted.whole ? 0 : counted.files
       } else {
-        const planned = planTasks(collection, renderers, previous, planOptions)
+        const planned = planTasks(collection, planning, previous, planOptions)
         tasks = planned.tasks
         total = planned.tasks.some((task) => task.file === undefined) ? 0 : planned.tasks.length
         const { stale } = planned
