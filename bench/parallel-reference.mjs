@@ -11,19 +11,8 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 
 if (!isMainThread) {
-  const { unified } = await import('unified')
-  const { default: remarkParse } = await import('remark-parse')
-  const { default: remarkGfm } = await import('remark-gfm')
-  const { default: remarkRehype } = await import('remark-rehype')
-  const { default: rehypeSanitize } = await import('rehype-sanitize')
-  const { default: rehypeStringify } = await import('rehype-stringify')
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeSanitize)
-    .use(rehypeStringify)
-    .freeze()
+  const { createUnifiedProcessor } = await import('./unified-baseline.mjs')
+  const processor = createUnifiedProcessor()
   const texts = workerData.texts
   // Warm up on a few texts, then wait for the signal so that every thread starts at once.
   for (const text of texts.slice(0, 50)) processor.processSync(text)

@@ -9,13 +9,8 @@ import { rssRenderer } from '@paper-notes/render-rss'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
-import rehypeSanitize from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
 import { generateNotes } from './generate-notes.mjs'
+import { createUnifiedProcessor } from './unified-baseline.mjs'
 
 const N = Number(process.argv[2] ?? 2000)
 const files = generateNotes(N)
@@ -33,13 +28,7 @@ const [, naive] = t('fromMarkdown', () => {
 })
 const [parsed, ours] = t('parseNotes', () => parseNotes(files))
 console.log('parse ratio', (ours / naive).toFixed(3))
-const p = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize)
-  .use(rehypeStringify)
-  .freeze()
+const p = createUnifiedProcessor()
 const [, uni] = t('unified html', () => {
   for (const f of files) String(p.processSync(f.contents))
 })

@@ -38,14 +38,9 @@ import { rssRenderer } from '@paper-notes/render-rss'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
-import rehypeSanitize from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
 import { generateNotes, totalBytes } from './generate-notes.mjs'
 import { referenceSpeedup } from './parallel-reference.mjs'
+import { createUnifiedProcessor } from './unified-baseline.mjs'
 
 /** Thrown to leave the CLI measurements out when the CLI cannot run them. */
 class SkipCli extends Error {}
@@ -136,13 +131,7 @@ for (const file of warm)
 
 // 2. Full build in process (parse, collection, HTML + JSON + RSS) vs unified HTML only.
 {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeSanitize)
-    .use(rehypeStringify)
-    .freeze()
+  const processor = createUnifiedProcessor()
   for (const file of warm) processor.processSync(file.contents)
   const naive = best(() => {
     for (const file of files) String(processor.processSync(file.contents))
