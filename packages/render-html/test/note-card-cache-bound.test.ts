@@ -58,6 +58,18 @@ const customCard: Templates['noteCard'] = (note, context) =>
     Number(note.id) % 3 === 0 ? h('p', { className: ['shown-on'] }, context.path) : undefined,
   ])
 
+/** {@link customCard}, counting how many cards it builds. */
+function countingCard(): { noteCard: Templates['noteCard']; calls: () => number } {
+  let calls = 0
+  return {
+    noteCard: (note, context) => {
+      calls++
+      return customCard(note, context)
+    },
+    calls: () => calls,
+  }
+}
+
 /** The site of `notes` with the card cache bounded to `maxBytes` (the default when undefined). */
 function site(
   notes: readonly Note[],
@@ -122,13 +134,9 @@ describe('NoteCardCache: bounded', () => {
   it('builds a dropped card again when a page asks for it, and keeps every card under the default bound', () => {
     const notes = manyNotes()
     const builds = (maxBytes?: number) => {
-      let calls = 0
-      const noteCard: Templates['noteCard'] = (note, context) => {
-        calls++
-        return customCard(note, context)
-      }
-      site(notes, { pageSize: 4, templates: { noteCard } }, maxBytes)
-      return calls
+      const card = countingCard()
+      site(notes, { pageSize: 4, templates: { noteCard: card.noteCard } }, maxBytes)
+      return card.calls()
     }
     const unbounded = builds(Number.POSITIVE_INFINITY)
     expect(builds()).toBe(unbounded)
@@ -138,18 +146,14 @@ describe('NoteCardCache: bounded', () => {
   it('is bounded by the cacheBytes option: the same bytes, cards built again', () => {
     const notes = manyNotes()
     const render = (cacheBytes?: number) => {
-      let calls = 0
-      const noteCard: Templates['noteCard'] = (note, context) => {
-        calls++
-        return customCard(note, context)
-      }
+      const card = countingCard()
       const options = {
         pageSize: 4,
-        templates: { noteCard },
+        templates: { noteCard: card.noteCard },
         ...(cacheBytes === undefined ? {} : { cacheBytes }),
       }
       const files = renderPlannedFiles(planHtml(createCollection([...notes]), options))
-      return { calls, bytes: bytesOf(files) }
+      return { calls: card.calls(), bytes: bytesOf(files) }
     }
     const byDefault = render()
     const none = render(0)
