@@ -61,10 +61,13 @@ export function toFeedEntry(note: Note, baseUrl: string): FeedEntry {
  * The most a {@link createFeedItemCache} keeps by default, in bytes counted as 2 per UTF-16 code
  * unit of an item's RSS item, Atom entry and content HTML. A feed lists the newest 50 notes of
  * the site or of one tag, so the items one note shares between feeds are mostly those of the
- * newest notes; 16 MB keeps ~2,000 items of ~8 KB. Unbounded, the items of every note some feed
- * lists stayed for the whole render: ~9,000 items, ~66 MB of the heap at 20,000 notes.
+ * newest notes. 64 MB (like render-json's note JSON) keeps every item of a 6,000-note
+ * collection (~5,000 items, ~40 MB counted so): 16 MB made such a build make ~60% of its items
+ * again, and the garbage raised its peak RSS from ~470–500 to ~550–590 MB. Unbounded, the items
+ * of every note some feed lists stayed for the whole render (~9,000 items, ~66 MB of the heap
+ * at 20,000 notes); `paper-notes build --low-memory` sets 12 MB.
  */
-export const feedItemCacheBytes = 16 * 1024 * 1024
+export const feedItemCacheBytes = 64 * 1024 * 1024
 
 /**
  * A memo for one render: each note's {@link FeedItem} (entry data, RSS item and Atom entry) is

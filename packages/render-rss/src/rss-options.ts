@@ -20,7 +20,7 @@ export interface RssRenderOptions {
   limit?: number
   /**
    * The most the render's feed item cache keeps, in bytes counted as 2 per UTF-16 code unit
-   * (default 16 MB, `feedItemCacheBytes`): a note listed in several feeds is made an item once
+   * (default 64 MB, `feedItemCacheBytes`): a note listed in several feeds is made an item once
    * while it is kept. Less saves memory and costs time; the output is the same whatever it is
    * (`paper-notes build --low-memory` sets 12 MB).
    */

@@ -101,7 +101,7 @@ export const lowMemoryInputBytes = retainedInputBytes
 
 /**
  * What a `--low-memory` build lets each built-in renderer's cache keep (their `cacheBytes`
- * option; 48 MB of cards, 64 MB of note JSON and 16 MB of feed items by default). At 60,000
+ * option; 48 MB of cards, 64 MB of note JSON and 64 MB of feed items by default). At 60,000
  * notes the default caches held ~50 MB more live heap while html and json rendered: a card or
  * note JSON kept for one tag page after another is worth less than that when most notes do not
  * fit anyway (measured: peak RSS 652 → 505 MB with the heap pacer's 64 MB).
