@@ -126,10 +126,10 @@ function sameContentInputs(a: ContentInputs, b: ContentInputs): boolean {
  * while everything the HTML is made of is unchanged (compared by value, and the comment and its
  * tree by identity: change a comment's tree by replacing it, not in place).
  *
- * Bounded ({@link contentHtmlCacheSize} notes, the one asked for longest ago dropped first): an entry holds
- * the first comment and its tree, and a note that lives through a whole build (a light note of
- * a `--low-memory` build, read back from disk) kept them all alive while it was a `WeakMap`
- * keyed by the note: ~9,000 notes listed in feeds, ~60 MB at 20,000 notes.
+ * Bounded ({@link contentHtmlCacheSize} notes, the one asked for longest ago dropped first): an
+ * entry holds the first comment and its tree, and notes that live through a whole build (the
+ * light notes of a `--low-memory` build, read back from disk) kept them all alive while it was
+ * a `WeakMap` keyed by the note: ~9,000 notes listed in feeds, ~60 MB at 20,000 notes.
  */
 const contentHtmlCache = new Map<Note, { inputs: ContentInputs; html: string }>()
 
