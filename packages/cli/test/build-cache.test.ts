@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
-import { quietIo } from './quiet-io.js'
+import { buildQuietly, quietIo } from './quiet-io.js'
 import { sampleProject, writeTree } from './temp-dir.js'
 
 /** A note whose comments use most of GFM, so rendering from markdown or from a tree can differ. */
@@ -93,15 +93,8 @@ const baseUrl = 'https://notes.example.org/'
 /** Runs a build and returns what the counting renderer rendered, sorted, and the stderr. */
 async function build(cwd: string, out: string, ...extra: string[]) {
   renders().length = 0
-  const run = quietIo(cwd)
-  const status = await runCli(
-    ['build', 'notes', '--out', out, '--renderers', renderers, '--base-url', baseUrl, '--jobs', '1']
-      .concat(['--verbose'])
-      .concat(extra),
-    run.io,
-  )
-  expect(status, run.stderr()).toBe(0)
-  return { rendered: [...renders()].sort(), stderr: run.stderr() }
+  const stderr = await buildQuietly(cwd, out, '--renderers', renderers, ...extra)
+  return { rendered: [...renders()].sort(), stderr }
 }
 
 const everyCountingFile = [

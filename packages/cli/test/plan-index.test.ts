@@ -9,12 +9,11 @@ import { type Note, noteOutline } from '@paper-notes/core'
 import { parseNotes } from '@paper-notes/parser'
 import { describe, expect, it } from 'vitest'
 import type { PreviousCache } from '../src/build-cache.js'
-import { runCli } from '../src/cli.js'
 import { fingerprintCarrier, outlineDigest, planIndexText } from '../src/plan-index.js'
 import type { PlannedRenderer } from '../src/renderers.js'
 import { forgettingEval, japaneseBlog, sparseRehearsal } from './fixtures.js'
 import { expectSameOutput } from './output-files.js'
-import { quietIo } from './quiet-io.js'
+import { buildQuietly } from './quiet-io.js'
 import { makeTempDir, sampleProject, writeTree } from './temp-dir.js'
 
 /**
@@ -70,20 +69,11 @@ const planned = (): string[] => {
 }
 
 const renderers = 'html,json,rss,./planner.mjs'
-const baseUrl = 'https://notes.example.org/'
-
 /** Runs a build; returns the planner's files whose `dependsOn` was worked out, and the stderr. */
 async function build(cwd: string, out: string, ...extra: string[]) {
   planned().length = 0
-  const run = quietIo(cwd)
-  const status = await runCli(
-    ['build', 'notes', '--out', out, '--renderers', renderers, '--base-url', baseUrl]
-      .concat(['--jobs', '1', '--verbose'])
-      .concat(extra),
-    run.io,
-  )
-  expect(status, run.stderr()).toBe(0)
-  return { planned: [...planned()].sort(), stderr: run.stderr() }
+  const stderr = await buildQuietly(cwd, out, '--renderers', renderers, ...extra)
+  return { planned: [...planned()].sort(), stderr }
 }
 
 const everyPlannerFile = [
