@@ -32,9 +32,10 @@ const aMinuteAgo = Math.floor(Date.now() / 1000) - 60
 
 /**
  * Two note files (modified a minute ago) read with their stats taken, and an index of them as
- * if read at `readAt(latest)`, `latest` the last time either file was changed.
+ * if read at `readAt(latest, earliest)`: `latest` the last time either file was changed,
+ * `earliest` the last change of the file changed first.
  */
-async function indexed(readAt: (latest: number) => number) {
+async function indexed(readAt: (latest: number, earliest: number) => number) {
   const cwd = await makeTempDir()
   await writeTree(cwd, { 'notes/a.md': '# 忘却\n', 'notes/b.md': '# Scaling\n' })
   for (const name of ['a.md', 'b.md'])
@@ -46,12 +47,15 @@ async function indexed(readAt: (latest: number) => number) {
   })
   const keys = sources.map((source) => parseKey(source, { pageTag: true }))
   const outDir = join(cwd, 'site')
-  const latest = Math.max(
-    ...sources
-      .map((source) => sourceStats(source)!)
-      .flatMap((stats: InputFileStats) => [stats.mtimeMs, stats.ctimeMs]),
+  const changed = sources
+    .map((source) => sourceStats(source)!)
+    .map((stats: InputFileStats) => Math.max(stats.mtimeMs, stats.ctimeMs))
+  const text = inputIndexText(
+    sources,
+    keys,
+    options,
+    readAt(Math.max(...changed), Math.min(...changed)),
   )
-  const text = inputIndexText(sources, keys, options, readAt(latest))
   await writeTree(outDir, { [inputIndexPath]: text })
   return { cwd, outDir, sources, keys }
 }
@@ -94,7 +98,9 @@ describe('the input index', () => {
   })
 
   it('reads a file changed shortly before the build that recorded it (a racy time)', async () => {
-    const { cwd, outDir } = await indexed((latest) => latest + settledMs - 1)
+    // Within settledMs of each file's change (the two files' changes can be milliseconds apart
+    // on a busy machine: from the later one, the earlier file had settled).
+    const { cwd, outDir } = await indexed((_, earliest) => earliest + settledMs - 1)
     expect((await unchangedNow(cwd, outDir))?.unchanged).toEqual([])
   })
 
