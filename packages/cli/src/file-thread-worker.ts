@@ -1,7 +1,8 @@
 /**
  * The entry of the file thread of `paper-notes build` (see `file-thread.ts`): links unchanged
  * files from the previous output and writes rendered ones (SHA-1, write, `stat`) into the
- * staging folder, while the main thread renders. It imports nothing but Node's own
+ * staging folder, while the main thread renders; then deletes the replaced output folder while
+ * the main thread writes the build cache. It imports nothing but Node's own
  * modules, so it starts in a few milliseconds. Requests are handled in the order they come.
  */
 import { createHash } from 'node:crypto'
@@ -10,6 +11,7 @@ import { dirname } from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { FileThreadReply, FileThreadRequest, ThreadError } from './file-thread.js'
 import { linkOrCopy } from './link-or-copy.js'
+import { removeReplacedOutput } from './remove-tree.js'
 
 const port = parentPort
 const made = new Set<string>()
@@ -74,6 +76,13 @@ function handle(request: FileThreadRequest): FileThreadReply | undefined {
       linkFailure = undefined
       return reply
     }
+    case 'remove':
+      try {
+        removeReplacedOutput(request.dir)
+        return { kind: 'removed' }
+      } catch (error) {
+        return { kind: 'removed', error: describe(error) }
+      }
   }
 }
 

@@ -75,12 +75,17 @@ export type FileThreadRequest =
   | { kind: 'links'; targets: string[]; sources: string[] }
   | { kind: 'write'; id: number; target: string; contents: Uint8Array }
   | { kind: 'settle' }
+  | { kind: 'remove'; dir: string }
 
-/** What the file thread answers: each `write`, and each `settle` once all before it are done. */
+/**
+ * What the file thread answers: each `write`, each `settle` once all before it are done, and
+ * each `remove`.
+ */
 export type FileThreadReply =
   | ({ kind: 'written'; id: number } & WrittenFile)
   | { kind: 'write-failed'; id: number; error: ThreadError }
   | { kind: 'settled'; error?: ThreadError }
+  | { kind: 'removed'; error?: ThreadError }
 
 /**
  * Writes a file given in pieces in this thread (see `writeStagedChunks`), hashing each piece
@@ -133,8 +138,13 @@ export function fileThreadScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined
 }
 
-/** A running file thread: {@link StagedFiles} for one staging folder, and `close`. */
+/** A running file thread: {@link StagedFiles} for one staging folder, `remove` and `close`. */
 export interface FileThread extends StagedFiles {
+  /**
+   * Deletes the folder `dir` in the thread, after everything queued before it: a replaced
+   * output folder (see `removeReplacedOutput`), while this thread goes on.
+   */
+  remove(dir: string): Promise<void>
   /** Stops the thread (after {@link StagedFiles.settle}, or to give up). */
   close(): Promise<void>
 }
@@ -184,6 +194,7 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
     { resolve: (file: WrittenFile) => void; reject: (error: Error) => void }
   >()
   const settles: { resolve: () => void; reject: (error: Error) => void }[] = []
+  const removes: { resolve: () => void; reject: (error: Error) => void }[] = []
   let nextId = 0
   let bytesInFlight = 0
   let drained: { promise: Promise<void>; resolve: () => void } | undefined
@@ -212,10 +223,17 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
     for (const { reject } of writes.values()) reject(error)
     writes.clear()
     for (const { reject } of settles.splice(0)) reject(error)
+    for (const { reject } of removes.splice(0)) reject(error)
   }
   worker.on('message', (reply: FileThreadReply) => {
     if (reply.kind === 'settled') {
       const waiting = settles.shift()
+      if (reply.error === undefined) waiting?.resolve()
+      else waiting?.reject(rebuilt(reply.error))
+      return
+    }
+    if (reply.kind === 'removed') {
+      const waiting = removes.shift()
       if (reply.error === undefined) waiting?.resolve()
       else waiting?.reject(rebuilt(reply.error))
       return
@@ -304,6 +322,14 @@ export function startFileThread(script: URL, stagingDir: string): FileThread {
       return new Promise<void>((resolve, reject) => {
         settles.push({ resolve, reject })
         worker.postMessage({ kind: 'settle' } satisfies FileThreadRequest)
+      })
+    },
+    remove(dir) {
+      if (broken !== undefined) return Promise.reject(broken)
+      flushLinks()
+      return new Promise<void>((resolve, reject) => {
+        removes.push({ resolve, reject })
+        worker.postMessage({ kind: 'remove', dir } satisfies FileThreadRequest)
       })
     },
     async close() {

@@ -29,12 +29,18 @@ export { removeStagingFolders } from './staging-folders.js'
 export type { RunSummary } from './summary.js'
 export { formatElapsed, formatSummary } from './summary.js'
 export { UsageError } from './usage-error.js'
-export type { OutputStaging, WriteOutputOptions, WriteOutputResult } from './write-output.js'
+export type {
+  CommitOptions,
+  OutputStaging,
+  WriteOutputOptions,
+  WriteOutputResult,
+} from './write-output.js'
 export {
   cacheFolder,
   checkOutputPaths,
   OutputError,
   openOutputStaging,
   outputMarkerFile,
+  removeReplacedOutput,
   writeOutput,
 } from './write-output.js'

@@ -16,10 +16,6 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
-  readdirSync,
-  rmdirSync,
-  rmSync,
-  unlinkSync,
   writeFileSync,
   writeSync,
 } from 'node:fs'
@@ -38,6 +34,7 @@ import { homedir } from 'node:os'
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path'
 import { isSafeOutputPath, type RenderedFile } from '@paper-notes/core'
 import { linkOrCopy } from './link-or-copy.js'
+import { removeReplacedOutput } from './remove-tree.js'
 import { addStagingFolder, forgetStagingFolder } from './staging-folders.js'
 
 /**
@@ -197,10 +194,23 @@ export interface OutputStaging {
   readonly dir: string
   /** Writes one file (its path checked as in {@link writeStagedFile}). */
   write(path: string, contents: string | Uint8Array): Promise<void>
-  /** Writes the marker file, then replaces `outDir` with the staging folder by renames. */
-  commit(): Promise<void>
+  /**
+   * Writes the marker file, then replaces `outDir` with the staging folder by renames and
+   * removes the replaced folder (or hands it to `options.retire`).
+   */
+  commit(options?: CommitOptions): Promise<void>
   /** Removes the staging folder; `outDir` stays as it was. */
   abort(): Promise<void>
+}
+
+/** Options of {@link OutputStaging.commit}. */
+export interface CommitOptions {
+  /**
+   * Takes the replaced output folder (renamed aside, beside `outDir`) to remove it later, with
+   * {@link removeReplacedOutput}, instead of `commit` removing it before it resolves: `build`
+   * has it removed on its file thread while it writes the build cache.
+   */
+  retire?: (replaced: string) => void
 }
 
 /** Whether a rendered path is reserved by the CLI (the marker file, the cache folder). */
@@ -471,7 +481,7 @@ export async function openOutputStaging(
       }
     },
     abort,
-    async commit() {
+    async commit(commitOptions) {
       try {
         await writeFile(join(staging, outputMarkerFile), markerContents, { flag: 'wx' })
       } catch (error) {
@@ -497,39 +507,13 @@ export async function openOutputStaging(
           target,
         ])
       }
-      removeReplacedOutput(retired)
+      if (commitOptions?.retire === undefined) removeReplacedOutput(retired)
+      else commitOptions.retire(retired)
     },
   }
 }
 
-/**
- * Deletes a replaced output folder, synchronously: the promise version of `rm` walks the
- * thousands of entries with a round trip through the thread pool for each, about twice the CPU
- * time of `rmSync` (measured). Walked here with the entries' types from the directory listings,
- * which spares `rmSync`'s `lstat` of every entry (a 9,000-file site: ~0.10–0.15 s against
- * ~0.17–0.21 s); anything this walk cannot remove (an entry that changed under it, a file
- * Windows keeps) is left to `rmSync`, which also retries. Symbolic links are removed, not
- * followed.
- *
- * @example
- * removeReplacedOutput('/abs/.site.old-1a2b3c4d')
- */
-export function removeReplacedOutput(dir: string): void {
-  try {
-    removeTree(dir)
-  } catch {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
-  }
-}
-
-function removeTree(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) removeTree(path)
-    else unlinkSync(path)
-  }
-  rmdirSync(dir)
-}
+export { removeReplacedOutput }
 
 /**
  * Writes `files` into `outDir`, replacing its previous contents atomically (see the module

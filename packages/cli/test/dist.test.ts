@@ -57,7 +57,7 @@ describe('the built package', () => {
   it('runs as an executable from a copy of its ESM files alone, without node_modules', async () => {
     // The executable and its threads bundle every dependency: copied to a folder no
     // node_modules is above, they still build (in two threads), and rebuild from the cache
-    // (which hands the files to the file thread).
+    // (which hands the files, and then the replaced output, to the file thread).
     const root = await makeTempDir()
     const copy = join(root, 'dist')
     for (const file of readdirSync(dist).filter((name) => name.endsWith('.js'))) {
@@ -75,6 +75,8 @@ describe('the built package', () => {
     const rebuild = await runBin([...args, '--verbose'], { cwd: root, bin })
     expect(rebuild.code).toBe(0)
     expect(rebuild.stderr).toMatch(/carried over from the cache/)
+    // The file thread deleted the replaced output before the rebuild ended.
+    expect(readdirSync(root).sort()).toEqual(['dist', 'site'])
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('<!doctype html>')
     expect(existsSync(join(site, 'rss.xml'))).toBe(true)
   })

@@ -69,6 +69,32 @@ describe('the file thread backlog', () => {
   })
 })
 
+describe('the file thread remove', () => {
+  beforeAll(assertBuilt)
+
+  it('deletes a folder tree after the links queued before it, and reports when it is done', async () => {
+    const root = await makeTempDir()
+    const old = join(root, '.site.old-1a2b3c4d')
+    await writeTree(old, {
+      'index.html': '<!doctype html>',
+      'notes/4175.html': '継続学習',
+      'tags/nlp/page-2.html': 'page 2',
+    })
+    const staging = join(root, 'staging')
+    const files = startFileThread(script, staging)
+    try {
+      // Still in the batch, not sent: remove sends it first.
+      files.link('notes/4175.html', join(old, 'notes/4175.html'))
+      await files.remove(old)
+      expect(await readdir(root)).toEqual(['staging'])
+      expect(await readFile(join(staging, 'notes/4175.html'), 'utf8')).toBe('継続学習')
+      await files.settle()
+    } finally {
+      await files.close()
+    }
+  })
+})
+
 describe.each(kinds)('staged files %s', (_, start) => {
   beforeAll(() => {
     assertBuilt()

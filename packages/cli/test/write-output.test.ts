@@ -6,6 +6,7 @@ import { removeStagingFolders } from '../src/staging-folders.js'
 import {
   checkOutputPaths,
   OutputError,
+  openOutputStaging,
   outputMarkerFile,
   removeReplacedOutput,
   stageLinks,
@@ -195,6 +196,36 @@ describe('writeOutput', () => {
     await writeFile(join(cwd, 'site'), 'a file')
     await expectOutputError(writeOutput('site', [file('index.html')], { cwd }), 'unsafe-output-dir')
     expect((await stat(join(cwd, 'site'))).isFile()).toBe(true)
+  })
+})
+
+describe('openOutputStaging', () => {
+  it('hands the replaced folder to retire on commit, whole, instead of removing it', async () => {
+    const cwd = await makeTempDir()
+    await writeOutput('site', [file('index.html', 'old'), file('notes/1.html', 'note 1')], { cwd })
+    const staging = await openOutputStaging('site', { cwd })
+    await staging.write('index.html', 'new')
+    const retired: string[] = []
+    await staging.commit({ retire: (dir) => retired.push(dir) })
+    expect(await readFile(join(cwd, 'site/index.html'), 'utf8')).toBe('new')
+    expect(retired).toHaveLength(1)
+    const [replaced] = retired as [string]
+    expect(replaced).toMatch(/[/\\]\.site\.old-[0-9a-f]{8}$/)
+    expect(await listTree(replaced)).toEqual([outputMarkerFile, 'index.html', 'notes/1.html'])
+    expect(await readFile(join(replaced, 'notes/1.html'), 'utf8')).toBe('note 1')
+    removeReplacedOutput(replaced)
+    expect(await readdir(cwd)).toEqual(['site'])
+  })
+
+  it('calls no retire when there was no output to replace', async () => {
+    const cwd = await makeTempDir()
+    const staging = await openOutputStaging('site', { cwd })
+    await staging.write('index.html', 'first')
+    const retired: string[] = []
+    await staging.commit({ retire: (dir) => retired.push(dir) })
+    expect(retired).toEqual([])
+    expect(await listTree(join(cwd, 'site'))).toEqual([outputMarkerFile, 'index.html'])
+    expect(await readdir(cwd)).toEqual(['site'])
   })
 })
 

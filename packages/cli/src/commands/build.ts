@@ -1,5 +1,5 @@
 /** `paper-notes build`: notes → collection → renderers → files in `--out`. */
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -21,7 +21,7 @@ import {
   WorkerFailure,
   workerScript,
 } from '../build-workers.js'
-import { fileThreadScript, startFileThread } from '../file-thread.js'
+import { type FileThread, fileThreadScript, startFileThread } from '../file-thread.js'
 import { createHeapPacer, type HeapPacer } from '../heap-pacer.js'
 import { inputIndexPath, inputIndexText, parseOptionsKey, readInputIndex } from '../input-index.js'
 import { type InputSource, releaseSource, retainedInputBytes, sourceSize } from '../inputs.js'
@@ -67,6 +67,7 @@ import {
   type OutputStaging,
   openOutputStaging,
   outputMarkerFile,
+  removeReplacedOutput,
   writeStagedFile,
 } from '../write-output.js'
 import { type OutputRunOptions, startOutputRun } from './output-run.js'
@@ -342,6 +343,8 @@ export async function runBuild(
     if (stop !== undefined) return stop
 
     let staging: OutputStaging
+    // The file thread of a rebuild (see below), kept until the replaced output is deleted.
+    let files: FileThread | undefined
     try {
       staging = await openOutputStaging(outDir, {
         cwd: io.cwd,
@@ -419,25 +422,20 @@ export async function runBuild(
         // ~80 MB more in flight at the peak (604 vs 524 MB, 6,000 notes, --no-cache), for a
         // build whose memory has a budget of its own.
         const fileScript = previous === undefined ? undefined : fileThreadScript()
-        const files =
-          fileScript === undefined ? undefined : startFileThread(fileScript, staging.dir)
-        try {
-          shares = [
-            await renderTasks(tasks, {
-              stagingDir: staging.dir,
-              release: true,
-              ...(pacer === undefined ? {} : { pace: pacer.check }),
-              ...(previous === undefined ? {} : { previous }),
-              ...(files === undefined ? {} : { files }),
-              onFile: () => {
-                context.progress.tick()
-                pacer?.check()
-              },
-            }),
-          ]
-        } finally {
-          await files?.close()
-        }
+        files = fileScript === undefined ? undefined : startFileThread(fileScript, staging.dir)
+        shares = [
+          await renderTasks(tasks, {
+            stagingDir: staging.dir,
+            release: true,
+            ...(pacer === undefined ? {} : { pace: pacer.check }),
+            ...(previous === undefined ? {} : { previous }),
+            ...(files === undefined ? {} : { files }),
+            onFile: () => {
+              context.progress.tick()
+              pacer?.check()
+            },
+          }),
+        ]
       }
       context.progress.done()
       info(`rendered in ${seconds(phase)}`)
@@ -467,24 +465,53 @@ export async function runBuild(
           if (line !== undefined) pieces.set(file.path, line)
         }
       }
+      // The parse cache goes into the new folder before it replaces the old one (its segments
+      // are linked from the old one); the rest of the cache is written into the replaced
+      // folder afterwards, while the file thread deletes the old one. Until the manifest is
+      // written last, the new folder's cache is not used: a build stopped in between leaves a
+      // whole output, which the next build replaces.
       if (useCache) {
         context.progress.start('writing', 5, 'cache files')
-        const inputIndex = inputIndexText(run.read.sources, inputKeys, inputOptions, readAt)
-        const planIndex = planIndexText(outline!, planned)
-        writeCache(
-          staging.dir,
-          parsedFiles,
-          parseCache,
-          { manifest, pieces, inputIndex, planIndex },
-          () => context.progress.tick(),
-        )
+        writeParseCache(staging.dir, parsedFiles, parseCache)
+        context.progress.tick()
+      }
+      let replaced: string | undefined
+      await staging.commit({
+        retire: (dir) => {
+          replaced = dir
+        },
+      })
+      // Whether the file thread deleted the replaced folder (else this thread does).
+      const removed =
+        replaced === undefined || files === undefined
+          ? undefined
+          : files.remove(replaced).then(
+              () => true,
+              () => false,
+            )
+      if (useCache) {
+        const cacheIndexes = {
+          manifest,
+          pieces,
+          inputIndex: inputIndexText(run.read.sources, inputKeys, inputOptions, readAt),
+          planIndex: planIndexText(outline!, planned),
+        }
+        try {
+          writeCacheIndexes(outDir, cacheIndexes, () => context.progress.tick())
+        } catch (error) {
+          forgetCache(outDir)
+          const message = error instanceof Error ? error.message : String(error)
+          context.warn(
+            `${err.yellow('warning')} the output was written, but not its build cache (${message}): the next build renders every file`,
+          )
+        }
         context.progress.done()
       }
+      if (replaced !== undefined && !(await removed)) removeReplacedOutput(replaced)
       info(
-        `${manifest.size - reused} files rendered, ${reused} carried over from the cache; cache written in ${seconds(phase)}`,
+        `${manifest.size - reused} files rendered, ${reused} carried over from the cache; cache written and the old output deleted in ${seconds(phase)}`,
       )
       if (pacer !== undefined) info(`low memory: the heap was collected ${pacer.collections} times`)
-      await staging.commit()
       const status = run.succeed(manifest.size)
       if (manifest.has('index.html')) {
         context.print(`Open ${pathToFileURL(resolve(outDir, 'index.html')).href} in a browser.`)
@@ -499,6 +526,8 @@ export async function runBuild(
       }
       const message = error instanceof Error ? error.message : String(error)
       return run.fail(`Writing the output failed: ${message} [output-write-failed]`)
+    } finally {
+      await files?.close()
     }
   } finally {
     await workers?.close()
@@ -600,14 +629,12 @@ function checkShares(
 }
 
 /**
- * Writes the manifest, the piece index (`pieces`: each line by path, see `piece-index.ts`), the
- * input index and the plan index (their texts, see `input-index.ts` and `plan-index.ts`) and
- * the parse cache (see `writeParseCache`).
+ * Writes the piece index (`pieces`: each line by path, see `piece-index.ts`), the input index
+ * and the plan index (their texts, see `input-index.ts` and `plan-index.ts`), then the manifest,
+ * into the cache folder of `dir`, where the parse cache is already (see `writeParseCache`).
  */
-function writeCache(
-  stagingDir: string,
-  parsedFiles: readonly ParseCacheEntry[],
-  previous: ParseCacheSegments | undefined,
+function writeCacheIndexes(
+  dir: string,
   files: {
     manifest: ReadonlyMap<string, ManifestEntry>
     pieces: ReadonlyMap<string, string>
@@ -616,15 +643,23 @@ function writeCache(
   },
   tick: () => void,
 ): void {
+  const made = new Set<string>()
   const write = (path: string, text: string) => {
-    writeStagedFile(stagingDir, path, text, new Set(), { cache: true })
+    writeStagedFile(dir, path, text, made, { cache: true })
     tick()
   }
   const { manifest, pieces } = files
-  write(manifestPath, manifestText(manifest))
   write(piecesPath, piecesFileText([...pieces.keys()].sort().map((path) => pieces.get(path)!)))
   write(inputIndexPath, files.inputIndex)
   write(planIndexPath, files.planIndex)
-  writeParseCache(stagingDir, parsedFiles, previous)
-  tick()
+  write(manifestPath, manifestText(manifest))
+}
+
+/** Deletes the manifest of the cache in `dir`, so that no build uses that cache. */
+function forgetCache(dir: string): void {
+  try {
+    rmSync(join(dir, manifestPath), { force: true })
+  } catch {
+    // A manifest cut short by the failure is not valid JSON, which no build uses either.
+  }
 }
