@@ -85,51 +85,64 @@ export function pieceLine(path: string, index: PieceIndex): string {
 }
 
 /**
- * The text of `pieces.jsonl` for the given lines ({@link pieceLine}), in the order given.
+ * The bytes of `pieces.jsonl` for the given lines ({@link pieceLine}, or a line of the previous
+ * file as {@link previousPieceLines} gives it), in the order given.
  *
  * @example
- * writeStagedFile(stagingDir, piecesPath, piecesFileText(lines), new Set(), { cache: true })
+ * writeStagedFile(stagingDir, piecesPath, piecesFileBytes(lines), new Set(), { cache: true })
  */
-export function piecesFileText(lines: Iterable<string>): string {
-  let text = `${header}\n`
-  for (const line of lines) text += `${line}\n`
-  return text
+export function piecesFileBytes(lines: Iterable<string | Uint8Array>): Buffer {
+  const parts: Uint8Array[] = [Buffer.from(`${header}\n`, 'utf8')]
+  for (const line of lines) {
+    parts.push(typeof line === 'string' ? Buffer.from(line, 'utf8') : line, newline)
+  }
+  return Buffer.concat(parts)
 }
 
-const previousLines = new WeakMap<PreviousCache, Map<string, string>>()
+const newline = Buffer.from('\n', 'utf8')
+
+const previousLines = new WeakMap<PreviousCache, Map<string, Buffer>>()
 
 /**
- * The lines of the previous build's `pieces.jsonl` by path (read once per previous cache, when
- * first asked for); empty when it is missing or of other versions. A line is checked only when
- * it is used ({@link piecesToCopy}).
+ * The lines of the previous build's `pieces.jsonl` by path, as bytes (views of the file's; a
+ * line carried over is written again as it is, and only the few that are used are decoded),
+ * read once per previous cache, when first asked for; empty when it is missing or of other
+ * versions. A line is checked only when it is used ({@link piecesToCopy}).
  */
-export function previousPieceLines(previous: PreviousCache): Map<string, string> {
+export function previousPieceLines(previous: PreviousCache): Map<string, Buffer> {
   let lines = previousLines.get(previous)
   if (lines === undefined) {
     lines = new Map()
-    let text = ''
+    let bytes = Buffer.alloc(0)
     try {
-      text = readFileSync(join(previous.outDir, piecesPath), 'utf8')
+      bytes = readFileSync(join(previous.outDir, piecesPath))
     } catch {
       // No index: nothing to copy.
     }
-    const all = text.split('\n')
-    if (all[0] === header) {
-      for (const line of all.slice(1)) {
-        const tab = line.indexOf('\t')
-        if (tab === -1) continue
-        try {
-          const path: unknown = JSON.parse(line.slice(0, tab))
-          if (typeof path === 'string') lines.set(path, line)
-        } catch {
-          // A broken line is left out: its file's pieces are made again.
+    const first = bytes.indexOf(newlineByte)
+    if (first !== -1 && bytes.toString('utf8', 0, first) === header) {
+      for (let start = first + 1; start < bytes.length; ) {
+        const found = bytes.indexOf(newlineByte, start)
+        const end = found === -1 ? bytes.length : found
+        const tab = bytes.indexOf(tabByte, start)
+        if (tab !== -1 && tab < end) {
+          try {
+            const path: unknown = JSON.parse(bytes.toString('utf8', start, tab))
+            if (typeof path === 'string') lines.set(path, bytes.subarray(start, end))
+          } catch {
+            // A broken line is left out: its file's pieces are made again.
+          }
         }
+        start = end + 1
       }
     }
     previousLines.set(previous, lines)
   }
   return lines
 }
+
+const newlineByte = 0x0a
+const tabByte = 0x09
 
 function isIndex(value: unknown, size: number): value is PieceIndex {
   if (typeof value !== 'object' || value === null) return false
@@ -177,7 +190,7 @@ export function piecesToCopy(
   if (line === undefined) return undefined
   let index: unknown
   try {
-    index = JSON.parse(line.slice(line.indexOf('\t') + 1))
+    index = JSON.parse(line.toString('utf8', line.indexOf(tabByte) + 1))
   } catch {
     return undefined
   }

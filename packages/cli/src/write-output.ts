@@ -126,10 +126,13 @@ export function checkOutputPaths(outDir: string, paths: readonly string[]): void
       list,
     )
   }
+  // A path clashes when one of the folders above it (each prefix up to a `/`) is a path too.
   const clashes = [...seen]
     .filter((path) => {
-      const parts = path.split('/')
-      return parts.slice(1).some((_, index) => seen.has(parts.slice(0, index + 1).join('/')))
+      for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) {
+        if (seen.has(path.slice(0, at))) return true
+      }
+      return false
     })
     .sort()
   if (clashes.length > 0) {

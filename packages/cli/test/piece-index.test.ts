@@ -17,7 +17,7 @@ import {
   type PieceIndex,
   pieceFingerprint,
   pieceLine,
-  piecesFileText,
+  piecesFileBytes,
   piecesPath,
   piecesToCopy,
   previousPieceLines,
@@ -60,7 +60,7 @@ async function previousFile(list: readonly Note[], maker = 'maker-1') {
     join(outDir, 'titles.txt'),
     Buffer.concat([...copyPieces(titlePieces(list, []), undefined, index)]),
   )
-  await writeTree(outDir, { [piecesPath]: piecesFileText([pieceLine('titles.txt', index)]) })
+  await writeTree(outDir, { [piecesPath]: piecesFileBytes([pieceLine('titles.txt', index)]) })
   const info = await stat(join(outDir, 'titles.txt'))
   const previous: PreviousCache = {
     outDir,
@@ -187,7 +187,7 @@ describe('piecesToCopy and previousPieceLines', () => {
     const size = previous.files.get('titles.txt')!.size!
     const past: PieceIndex = { maker: 'maker-1', pieces: [['f:', size - 2, 3]] }
     await writeTree(previous.outDir, {
-      [piecesPath]: piecesFileText([pieceLine('titles.txt', past)]),
+      [piecesPath]: piecesFileBytes([pieceLine('titles.txt', past)]),
     })
     const reread: PreviousCache = { outDir: previous.outDir, files: previous.files }
     expect(piecesToCopy(reread, 'titles.txt', 'maker-1')).toBeUndefined()
@@ -199,8 +199,24 @@ describe('piecesToCopy and previousPieceLines', () => {
     const line = pieceLine('a.json', { maker: 'm', pieces: [] })
     await writeTree(outDir, { [piecesPath]: `paper-notes-pieces "0:0.0.0:0.0.0"\n${line}\n` })
     expect(previousPieceLines({ outDir, files: new Map() }).size).toBe(0)
-    await writeTree(outDir, { [piecesPath]: piecesFileText(['"b.json\tbroken', 'no tab', line]) })
+    await writeTree(outDir, { [piecesPath]: piecesFileBytes(['"b.json\tbroken', 'no tab', line]) })
     expect([...previousPieceLines({ outDir, files: new Map() }).keys()]).toEqual(['a.json'])
+  })
+
+  it('gives each line as the bytes it was written with, non-ASCII paths and a last line without a newline too', async () => {
+    const outDir = await makeTempDir()
+    const japanese = pieceLine('tags/継続学習.json', { maker: 'm', pieces: [['f:継続', 0, 12]] })
+    const plain = pieceLine('notes.json', { maker: 'm', pieces: [] })
+    const text = piecesFileBytes([japanese, plain]).toString('utf8')
+    await writeTree(outDir, { [piecesPath]: text.slice(0, -1) }) // without the last newline
+    const lines = previousPieceLines({ outDir, files: new Map() })
+    expect([...lines.keys()]).toEqual(['tags/継続学習.json', 'notes.json'])
+    expect(lines.get('tags/継続学習.json')?.toString('utf8')).toBe(japanese)
+    expect(lines.get('notes.json')?.toString('utf8')).toBe(plain)
+    // Written again as they are, beside a new line.
+    expect(piecesFileBytes([lines.get('notes.json')!, japanese]).toString('utf8')).toBe(
+      piecesFileBytes([plain, japanese]).toString('utf8'),
+    )
   })
 })
 

@@ -38,7 +38,7 @@ import {
   writeParseCache,
 } from '../parse-cache.js'
 import { parseSource } from '../parse-source.js'
-import { piecesFileText, piecesPath, previousPieceLines } from '../piece-index.js'
+import { piecesFileBytes, piecesPath, previousPieceLines } from '../piece-index.js'
 import {
   fingerprintCarrier,
   noteOutlineHash,
@@ -447,7 +447,8 @@ export async function runBuild(
       }
 
       const manifest = new Map<string, ManifestEntry>()
-      const pieces = new Map<string, string>()
+      // A line carried over stays the previous file's bytes (see `previousPieceLines`).
+      const pieces = new Map<string, string | Uint8Array>()
       const planned: PlanIndexEntry[] = []
       const rendererByName = new Map(renderers.map((renderer) => [renderer.name, renderer]))
       const previousPieces = previous === undefined ? undefined : previousPieceLines(previous)
@@ -637,19 +638,19 @@ function writeCacheIndexes(
   dir: string,
   files: {
     manifest: ReadonlyMap<string, ManifestEntry>
-    pieces: ReadonlyMap<string, string>
+    pieces: ReadonlyMap<string, string | Uint8Array>
     inputIndex: string
     planIndex: string
   },
   tick: () => void,
 ): void {
   const made = new Set<string>()
-  const write = (path: string, text: string) => {
+  const write = (path: string, text: string | Uint8Array) => {
     writeStagedFile(dir, path, text, made, { cache: true })
     tick()
   }
   const { manifest, pieces } = files
-  write(piecesPath, piecesFileText([...pieces.keys()].sort().map((path) => pieces.get(path)!)))
+  write(piecesPath, piecesFileBytes([...pieces.keys()].sort().map((path) => pieces.get(path)!)))
   write(inputIndexPath, files.inputIndex)
   write(planIndexPath, files.planIndex)
   write(manifestPath, manifestText(manifest))
