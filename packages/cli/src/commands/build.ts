@@ -467,10 +467,10 @@ export async function runBuild(
         }
       }
       // The parse cache goes into the new folder before it replaces the old one (its segments
-      // are linked from the old one); the rest of the cache is written into the replaced
-      // folder afterwards, while the file thread deletes the old one. Until the manifest is
-      // written last, the new folder's cache is not used: a build stopped in between leaves a
-      // whole output, which the next build replaces.
+      // are linked from the old one); the rest of the cache goes into the new folder once it
+      // is in place, while the file thread deletes the old one. Until the manifest, written
+      // last, is there, the new folder's cache is not used: a build stopped in between leaves
+      // a whole output, which the next build replaces.
       if (useCache) {
         context.progress.start('writing', 5, 'cache files')
         writeParseCache(staging.dir, parsedFiles, parseCache)
@@ -491,13 +491,13 @@ export async function runBuild(
               () => false,
             )
       if (useCache) {
-        const cacheIndexes = {
-          manifest,
-          pieces,
-          inputIndex: inputIndexText(run.read.sources, inputKeys, inputOptions, readAt),
-          planIndex: planIndexText(outline!, planned),
-        }
         try {
+          const cacheIndexes = {
+            manifest,
+            pieces,
+            inputIndex: inputIndexText(run.read.sources, inputKeys, inputOptions, readAt),
+            planIndex: planIndexText(outline!, planned),
+          }
           writeCacheIndexes(outDir, cacheIndexes, () => context.progress.tick())
         } catch (error) {
           forgetCache(outDir)
