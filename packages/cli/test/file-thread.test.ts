@@ -15,7 +15,7 @@ import {
 } from '../src/file-thread.js'
 import { OutputError } from '../src/write-output.js'
 import { assertBuilt } from './run-bin.js'
-import { makeTempDir, writeTree } from './temp-dir.js'
+import { makeTempDir, replacedOutput, writeTree } from './temp-dir.js'
 
 async function listTree(root: string, prefix = ''): Promise<string[]> {
   const out: string[] = []
@@ -74,12 +74,7 @@ describe('the file thread remove', () => {
 
   it('deletes a folder tree after the links queued before it, and reports when it is done', async () => {
     const root = await makeTempDir()
-    const old = join(root, '.site.old-1a2b3c4d')
-    await writeTree(old, {
-      'index.html': '<!doctype html>',
-      'notes/4175.html': '継続学習',
-      'tags/nlp/page-2.html': 'page 2',
-    })
+    const old = await replacedOutput(root)
     const staging = join(root, 'staging')
     const files = startFileThread(script, staging)
     try {

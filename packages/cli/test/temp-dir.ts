@@ -29,6 +29,24 @@ export async function writeTree(
 }
 
 /**
+ * A replaced output folder below `root` (`.site.old-1a2b3c4d`, as `commit` names one) holding
+ * a page, a note page and a tag page, and `extra` files; returns its path.
+ */
+export async function replacedOutput(
+  root: string,
+  extra: Record<string, string | Uint8Array> = {},
+): Promise<string> {
+  const old = join(root, '.site.old-1a2b3c4d')
+  await writeTree(old, {
+    'index.html': '<!doctype html>',
+    'notes/4175.html': '継続学習',
+    'tags/nlp/page-2.html': 'page 2',
+    ...extra,
+  })
+  return old
+}
+
+/**
  * A fresh temporary folder holding the three sample notes (`notes/100.md`, `101.md`, `102.md`:
  * `sparseRehearsal`, `japaneseBlog`, `forgettingEval`) and `extra` files.
  */

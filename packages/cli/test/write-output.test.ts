@@ -13,7 +13,7 @@ import {
   writeOutput,
   writeStagedFile,
 } from '../src/write-output.js'
-import { makeTempDir, writeTree } from './temp-dir.js'
+import { makeTempDir, replacedOutput, writeTree } from './temp-dir.js'
 
 const file = (path: string, contents = `<p>${path}</p>`): RenderedFile => ({
   path,
@@ -292,13 +292,7 @@ describe('stageLinks', () => {
 describe('removeReplacedOutput', () => {
   it('removes a folder tree with its files, empty folders and links, not what the links point to', async () => {
     const root = await makeTempDir()
-    const old = join(root, '.site.old-1a2b3c4d')
-    await writeTree(old, {
-      'index.html': '<!doctype html>',
-      'notes/4175.html': '継続学習',
-      'tags/nlp/page-2.html': 'page 2',
-      '.paper-notes-cache/manifest.json': '{}',
-    })
+    const old = await replacedOutput(root, { '.paper-notes-cache/manifest.json': '{}' })
     await mkdir(join(old, 'empty/inner'), { recursive: true })
     await writeFile(join(root, 'kept.txt'), 'outside')
     await symlink(join(root, 'kept.txt'), join(old, 'link.txt'))
