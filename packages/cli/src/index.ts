@@ -21,6 +21,7 @@ export type { Progress, ProgressOptions } from './progress.js'
 export { createProgress, formatProgressLine } from './progress.js'
 export type { ReadNotesOptions, ReadNotesResult } from './read-notes.js'
 export { readNotes, sourceTexts } from './read-notes.js'
+export { removeReplacedOutput } from './remove-tree.js'
 export type { PlannedRenderer, PlanRenderersOptions, SiteSettings } from './renderers.js'
 export { builtinRendererNames, planRenderers } from './renderers.js'
 export type { RunContext } from './run-context.js'
@@ -41,6 +42,5 @@ export {
   OutputError,
   openOutputStaging,
   outputMarkerFile,
-  removeReplacedOutput,
   writeOutput,
 } from './write-output.js'

@@ -84,6 +84,10 @@ export function pieceLine(path: string, index: PieceIndex): string {
   return `${JSON.stringify(path)}\t${JSON.stringify(index)}`
 }
 
+const newlineByte = 0x0a
+const tabByte = 0x09
+const newline = Buffer.of(newlineByte)
+
 /**
  * The bytes of `pieces.jsonl` for the given lines ({@link pieceLine}, or a line of the previous
  * file as {@link previousPieceLines} gives it), in the order given.
@@ -98,8 +102,6 @@ export function piecesFileBytes(lines: Iterable<string | Uint8Array>): Buffer {
   }
   return Buffer.concat(parts)
 }
-
-const newline = Buffer.from('\n', 'utf8')
 
 const previousLines = new WeakMap<PreviousCache, Map<string, Buffer>>()
 
@@ -140,9 +142,6 @@ export function previousPieceLines(previous: PreviousCache): Map<string, Buffer>
   }
   return lines
 }
-
-const newlineByte = 0x0a
-const tabByte = 0x09
 
 function isIndex(value: unknown, size: number): value is PieceIndex {
   if (typeof value !== 'object' || value === null) return false

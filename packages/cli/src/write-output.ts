@@ -516,8 +516,6 @@ export async function openOutputStaging(
   }
 }
 
-export { removeReplacedOutput }
-
 /**
  * Writes `files` into `outDir`, replacing its previous contents atomically (see the module
  * comment). Nothing in `outDir` changes when this throws. `build` writes file by file through

@@ -2,13 +2,13 @@ import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/prom
 import { join } from 'node:path'
 import type { RenderedFile } from '@paper-notes/core'
 import { describe, expect, it } from 'vitest'
+import { removeReplacedOutput } from '../src/remove-tree.js'
 import { removeStagingFolders } from '../src/staging-folders.js'
 import {
   checkOutputPaths,
   OutputError,
   openOutputStaging,
   outputMarkerFile,
-  removeReplacedOutput,
   stageLinks,
   writeOutput,
   writeStagedFile,

@@ -48,6 +48,7 @@ import {
   planIndexText,
   rememberNoteOutlineHash,
 } from '../plan-index.js'
+import { removeReplacedOutput } from '../remove-tree.js'
 import {
   countTasks,
   planTasks,
@@ -67,7 +68,6 @@ import {
   type OutputStaging,
   openOutputStaging,
   outputMarkerFile,
-  removeReplacedOutput,
   writeStagedFile,
 } from '../write-output.js'
 import { type OutputRunOptions, startOutputRun } from './output-run.js'
@@ -509,8 +509,9 @@ export async function runBuild(
         context.progress.done()
       }
       if (replaced !== undefined && !(await removed)) removeReplacedOutput(replaced)
+      const deleted = replaced === undefined ? '' : ' and the old output deleted'
       info(
-        `${manifest.size - reused} files rendered, ${reused} carried over from the cache; cache written and the old output deleted in ${seconds(phase)}`,
+        `${manifest.size - reused} files rendered, ${reused} carried over from the cache; cache written${deleted} in ${seconds(phase)}`,
       )
       if (pacer !== undefined) info(`low memory: the heap was collected ${pacer.collections} times`)
       const status = run.succeed(manifest.size)
