@@ -4,9 +4,11 @@
  * renderer module with a `plan` records which files are actually rendered.
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
+import { buildCpus, parsesInThreads } from '../src/commands/build.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
 import { buildQuietly, quietIo } from './quiet-io.js'
@@ -351,4 +353,19 @@ describe('--jobs', () => {
       expect(await readdir(cwd)).not.toContain('site')
     },
   )
+
+  it('parses in the threads only with a CPU to spare beyond them', () => {
+    expect(parsesInThreads(1, 8)).toBe(false)
+    expect(parsesInThreads(2, 2)).toBe(false)
+    expect(parsesInThreads(3, 2)).toBe(false)
+    expect(parsesInThreads(2, 3)).toBe(true)
+    expect(parsesInThreads(4, 8)).toBe(true)
+  })
+
+  it('plans for PAPER_NOTES_CPUS when it is a positive whole number, else for the machine', () => {
+    expect(buildCpus({ PAPER_NOTES_CPUS: '3' })).toBe(3)
+    for (const value of [undefined, '', '0', '-2', '1.5', 'four']) {
+      expect(buildCpus({ PAPER_NOTES_CPUS: value })).toBe(availableParallelism())
+    }
+  })
 })

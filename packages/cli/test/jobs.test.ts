@@ -61,7 +61,10 @@ function diagnosticsOf(stderr: string): string {
   return stderr
     .split('\n')
     .filter(
-      (line) => !/^info (read and parsed|rendering in|rendered in|\d+ files rendered)/.test(line),
+      (line) =>
+        !/^info (read and parsed|parsing in|rendering in|rendered in|\d+ files rendered)/.test(
+          line,
+        ),
     )
     .join('\n')
 }
@@ -85,11 +88,17 @@ describe('build --jobs', () => {
   it('writes byte-identical output and the same diagnostics, in the same order, for 1, 2 and 3 threads', async () => {
     const cwd = await project()
     const one = await runBin(args('one', 1, '--no-cache'), { cwd })
-    const two = await runBin(args('two', 2, '--no-cache'), { cwd })
-    const three = await runBin(args('three', 3, '--no-cache'), { cwd })
+    // Two threads on 2 CPUs parse in the main thread only; three on 8 parse in all three.
+    const two = await runBin(args('two', 2, '--no-cache'), { cwd, env: { PAPER_NOTES_CPUS: '2' } })
+    const three = await runBin(args('three', 3, '--no-cache'), {
+      cwd,
+      env: { PAPER_NOTES_CPUS: '8' },
+    })
     for (const result of [one, two, three]) expect(result.code, result.stderr).toBe(0)
     expect(one.stderr).not.toContain('rendering in')
     expect(two.stderr).toContain('info rendering in 2 threads')
+    expect(two.stderr).not.toContain('parsing in')
+    expect(three.stderr).toContain('info parsing in 3 threads')
     expect(three.stderr).toContain('info rendering in 3 threads')
     expect(one.stderr).toContain('notes/500-broken.md:4:21  error')
     expect(one.stderr).toContain('duplicate')
