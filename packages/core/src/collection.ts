@@ -3,6 +3,7 @@
  * counts, related references resolved to notes, back-links, and duplicates merged.
  */
 import type { Diagnostic } from './diagnostic.js'
+import { smallHash } from './hash.js'
 import type { Comment, Note, RelatedRef, Section } from './model.js'
 import { createTagSlugger } from './slug.js'
 
@@ -126,6 +127,38 @@ function mergeNotes(first: Note, second: Note): Note {
   return merged
 }
 
+/** The normalized forms of a note's title and title line, the keys it has in a {@link TitleIndex}. */
+function titleKeys(note: Note): [string, string] {
+  return [normalizeTitle(note.title), normalizeTitle(note.titleLine)]
+}
+
+/**
+ * The first note of each normalized title (see {@link normalizeTitle}). Its keys are two new
+ * strings per note, most of what a collection's indexes hold (~6 MB for 20,000 notes), so it
+ * keeps the note under a 32-bit hash of the key instead, and a hit is checked against the note's
+ * own keys. A key whose hash an earlier, different key already took is kept as itself.
+ */
+class TitleIndex {
+  readonly #byHash = new Map<number, Note>()
+  readonly #taken = new Map<string, Note>()
+
+  /** Adds `note` under `key` unless an earlier note has that key. */
+  add(key: string, note: Note): void {
+    if (key === '') return
+    const hash = smallHash(key)
+    const first = this.#byHash.get(hash)
+    if (first === undefined) this.#byHash.set(hash, note)
+    else if (!titleKeys(first).includes(key) && !this.#taken.has(key)) this.#taken.set(key, note)
+  }
+
+  /** The first note added under `key`. */
+  get(key: string): Note | undefined {
+    const first = this.#byHash.get(smallHash(key))
+    if (first !== undefined && titleKeys(first).includes(key)) return first
+    return this.#taken.get(key)
+  }
+}
+
 function describeSource(note: Note): string {
   const { file, line, column } = note.source
   return `${file ?? `(${note.source.format} input)`}:${line}:${column}`
@@ -145,6 +178,7 @@ function describeSource(note: Note): string {
 export function createCollection(notes: Iterable<Note>): Collection {
   const diagnostics: Diagnostic[] = []
   const canonical = new Map<string, Note>()
+  /** The id of the note each duplicate was merged into, by the duplicate's id. */
   const aliases = new Map<string, string>()
   const byDateAndTitle = new Map<string, string>()
   const dateTitleKey = (note: Note) =>
@@ -152,17 +186,18 @@ export function createCollection(notes: Iterable<Note>): Collection {
 
   for (const note of notes) {
     const key = dateTitleKey(note)
-    const existingId = aliases.get(note.id) ?? (key ? byDateAndTitle.get(key) : undefined)
+    const existingId =
+      (canonical.has(note.id) ? note.id : aliases.get(note.id)) ??
+      (key ? byDateAndTitle.get(key) : undefined)
     if (existingId === undefined) {
       canonical.set(note.id, note)
-      aliases.set(note.id, note.id)
       if (key) byDateAndTitle.set(key, note.id)
       continue
     }
     const existing = canonical.get(existingId)!
     const merged = mergeNotes(existing, note)
     canonical.set(existingId, merged)
-    aliases.set(note.id, existingId)
+    if (note.id !== existingId) aliases.set(note.id, existingId)
     const mergedKey = dateTitleKey(merged)
     if (mergedKey && !byDateAndTitle.has(mergedKey)) byDateAndTitle.set(mergedKey, existingId)
     const why =
@@ -203,7 +238,8 @@ export function createCollection(notes: Iterable<Note>): Collection {
     })
     tagByKey.set(key, info)
     tagBySlug.set(info.slug, info)
-    notesByTag.set(info.slug, Object.freeze(entry.notes))
+    // A copy the size of its contents: a list grown by `push` keeps room to grow.
+    notesByTag.set(info.slug, Object.freeze(entry.notes.slice()))
   }
   const tags = Object.freeze(
     [...tagByKey.values()].sort((a, b) =>
@@ -215,7 +251,7 @@ export function createCollection(notes: Iterable<Note>): Collection {
   const byIssue = new Map<number, Note>()
   const byIssueUrl = new Map<string, Note>()
   const byTitleLine = new Map<string, Note>()
-  const byTitle = new Map<string, Note>()
+  const byTitle = new TitleIndex()
   const setFirst = <K>(map: Map<K, Note>, key: K | undefined, note: Note) => {
     if (key !== undefined && key !== '' && !map.has(key)) map.set(key, note)
   }
@@ -223,8 +259,7 @@ export function createCollection(notes: Iterable<Note>): Collection {
     setFirst(byIssue, issueNumberOf(note), note)
     setFirst(byIssueUrl, note.links.issue, note)
     setFirst(byTitleLine, nfc(note.titleLine.trim()), note)
-    setFirst(byTitle, normalizeTitle(note.title), note)
-    setFirst(byTitle, normalizeTitle(note.titleLine), note)
+    for (const key of titleKeys(note)) byTitle.add(key, note)
   }
   for (const [alias, id] of aliases) {
     if (/^\d+$/.test(alias)) setFirst(byIssue, Number(alias), canonical.get(id)!)
@@ -254,8 +289,10 @@ export function createCollection(notes: Iterable<Note>): Collection {
     return undefined
   }
 
-  const relatedById = new Map<string, Note[]>()
-  const backlinksById = new Map<string, Note[]>()
+  // Only notes that have some are listed, each list a frozen copy the size of its contents
+  // (a list grown by `push` keeps room for 16 more): a collection lives as long as its render.
+  const relatedById = new Map<string, readonly Note[]>()
+  const backlinksById = new Map<string, Note[] | readonly Note[]>()
   for (const note of sorted) {
     const targets: Note[] = []
     for (const comment of note.comments) {
@@ -264,13 +301,15 @@ export function createCollection(notes: Iterable<Note>): Collection {
         if (target && target.id !== note.id && !targets.includes(target)) targets.push(target)
       }
     }
-    relatedById.set(note.id, targets)
+    if (targets.length === 0) continue
+    relatedById.set(note.id, Object.freeze(targets.slice()))
     for (const target of targets) {
-      const list = backlinksById.get(target.id) ?? []
-      list.push(note)
-      backlinksById.set(target.id, list)
+      const list = backlinksById.get(target.id)
+      if (list === undefined) backlinksById.set(target.id, [note])
+      else (list as Note[]).push(note)
     }
   }
+  for (const [id, list] of backlinksById) backlinksById.set(id, Object.freeze(list.slice()))
 
   const tagOf = (nameOrSlug: string) => tagByKey.get(nfc(nameOrSlug)) ?? tagBySlug.get(nameOrSlug)
   const canonicalId = (id: string) => aliases.get(id) ?? id
@@ -287,7 +326,7 @@ export function createCollection(notes: Iterable<Note>): Collection {
       return tag ? notesByTag.get(tag.slug)! : empty
     },
     resolve,
-    related: (id: string) => Object.freeze([...(relatedById.get(canonicalId(id)) ?? [])]),
-    backlinks: (id: string) => Object.freeze([...(backlinksById.get(canonicalId(id)) ?? [])]),
+    related: (id: string) => relatedById.get(canonicalId(id)) ?? empty,
+    backlinks: (id: string) => backlinksById.get(canonicalId(id)) ?? empty,
   })
 }

@@ -26,3 +26,17 @@ export function stableHash(text: string): string {
 function hex(value: number): string {
   return (value >>> 0).toString(16).padStart(8, '0')
 }
+
+/**
+ * A 32-bit hash of `text` (one lane of {@link stableHash}'s mixing) as a signed integer, which V8
+ * keeps unboxed: a key for an index that would otherwise keep a long string per entry. Distinct
+ * texts can share one, so an index keyed by it checks what it finds.
+ *
+ * @internal
+ */
+export function smallHash(text: string): number {
+  let h = 0xdeadbeef ^ text.length
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 2654435761)
+  h = Math.imul(h ^ (h >>> 16), 2246822507)
+  return (h ^ (h >>> 13)) | 0
+}

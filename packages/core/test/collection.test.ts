@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeComment, makeNote } from '../../../test-support/note-factory.ts'
+import { smallHash } from '../src/hash.js'
 import { compareNotes, createCollection, normalizeTitle, type RelatedRef } from '../src/index.js'
 
 const note = makeNote
@@ -154,6 +155,54 @@ describe('createCollection: related references and back-links', () => {
     expect(collection.resolve({ text: '#999', issue: 999 })).toBeUndefined()
   })
 
+  it('resolves each of two normalised titles whose hashes collide to its own note', () => {
+    // Found by search: the title index keys notes by this 32-bit hash and checks what it finds.
+    expect(smallHash('paper 168883')).toBe(smallHash('paper 554800'))
+    const first = note({
+      id: '1',
+      titleLine: 'Paper 168883, Ann Lee+, 2024.01',
+      title: 'Paper 168883',
+    })
+    const second = note({
+      id: '2',
+      titleLine: 'Paper 554800, Bo Kim+, 2024.02',
+      title: 'Paper 554800',
+    })
+    for (const notes of [
+      [first, second],
+      [second, first],
+    ]) {
+      const collection = createCollection(notes)
+      expect(collection.resolve({ text: 'PAPER 168883!' })?.id).toBe('1')
+      expect(collection.resolve({ text: 'paper: 554800' })?.id).toBe('2')
+      expect(collection.resolve({ text: 'paper 554801' })).toBeUndefined()
+    }
+  })
+
+  it('resolves a normalised title shared by two notes to the first in collection order', () => {
+    const newer = note({
+      id: '20',
+      titleLine: 'Same Work, A+, 2024.05',
+      title: 'Same Work',
+      issueDate: '2025-02-01',
+    })
+    const older = note({
+      id: '10',
+      titleLine: 'Same Work (v2), B+, 2024.06',
+      title: 'Same work',
+      issueDate: '2025-01-01',
+    })
+    expect(createCollection([older, newer]).resolve({ text: 'same   WORK' })?.id).toBe('20')
+  })
+
+  it('gives frozen empty lists for notes without related notes or back-links', () => {
+    const collection = createCollection([note({ id: '5', titleLine: 'Alone' })])
+    expect(collection.related('5')).toEqual([])
+    expect(collection.backlinks('5')).toEqual([])
+    expect(Object.isFrozen(collection.related('5'))).toBe(true)
+    expect(Object.isFrozen(collection.backlinks('nope'))).toBe(true)
+  })
+
   it('computes back-links in collection order, each referrer once', () => {
     const collection = createCollection([
       target,
@@ -217,6 +266,16 @@ describe('createCollection: duplicates', () => {
     expect(collection.get('321')).toBe(collection.get('hash-a'))
     expect(collection.get('321')!.tags).toEqual(['X', 'Y'])
     expect(collection.resolve({ text: '#321', issue: 321 })?.id).toBe('hash-a')
+  })
+
+  it('merges a third copy that has the id of a duplicate already merged', () => {
+    const a = note({ id: 'hash-a', titleLine: 'Same Title, Someone+, 2024.01', tags: ['X'] })
+    const b = note({ id: '321', titleLine: 'Same Title, Someone+, 2024.01', tags: ['Y'] })
+    const c = note({ id: '321', titleLine: 'Other Title, Someone+, 2024.01', tags: ['Z'] })
+    const collection = createCollection([a, b, c])
+    expect(collection.notes.map((n) => n.id)).toEqual(['hash-a'])
+    expect(collection.get('321')!.tags).toEqual(['X', 'Y', 'Z'])
+    expect(collection.diagnostics.map((d) => d.noteId)).toEqual(['321', '321'])
   })
 
   it('does not merge title-less notes of the same day', () => {
