@@ -169,9 +169,10 @@ export function buildNote(input: NoteInput): { note: Note; diagnostics: Diagnost
       internString,
     ),
     etAl: parts.etAl,
-    venue: overrides.venue !== undefined ? overrides.venue : parts.venue,
+    venue: overrides.venue !== undefined ? overrides.venue : internVenue(parts.venue),
     published: overrides.published !== undefined ? overrides.published : parts.published,
-    issueDate: input.issueDate,
+    // One string per day and per venue name: a collection repeats each many times.
+    issueDate: internString(input.issueDate),
     tags,
     links,
     abstract: overrides.abstract !== undefined ? overrides.abstract : (body?.abstract ?? null),
@@ -188,6 +189,13 @@ export function buildNote(input: NoteInput): { note: Note; diagnostics: Diagnost
     noteId: id,
   }))
   return { note, diagnostics }
+}
+
+/** `venue` with its name interned (see `internString`). */
+function internVenue(venue: Venue | null): Venue | null {
+  if (venue === null) return null
+  venue.name = internString(venue.name)
+  return venue
 }
 
 /** Tags trimmed, empty ones dropped, duplicates removed, source order kept. */
