@@ -24,38 +24,38 @@ export interface PageContext {
 }
 
 /**
- * Relative URLs by the directory of the page they are written in, then by target. A relative
- * URL depends only on those two, and every note page links the same tag pages from the same
- * folder, so they are worked out once (per thread) and reused by every render. The memo is
- * bounded: past {@link hrefLimit} URLs in all it starts again. Every tag's folder links each of
- * its notes, so a site of 20,000 notes made ~680,000 of them (27 MB of strings, and the maps'
- * entries) when only each folder was bounded; 6,000 notes make fewer than the limit.
+ * The start of relative URLs by the folder of the page they are written in, then by the folder
+ * of the target: a relative URL is the relative path between the two folders followed by the
+ * target's file name, so it is worked out once per pair of folders (per thread) and each link
+ * is that start and its file name joined. Keyed by target instead, every tag's folder linking
+ * each of its notes made ~680,000 URLs at 20,000 notes (27 MB of strings, and the maps'
+ * entries), and one bounded at 200,000 still held ~8 MB through a whole render. The memo is
+ * bounded: past {@link hrefLimit} entries in all (folders and starts) it starts again.
  */
-const hrefsByDirectory = new Map<string, Map<string, string>>()
-const directoryLimit = 1000
-const hrefsPerDirectoryLimit = 20000
-/** At most this many relative URLs are kept (for tests: {@link hrefMemoSize}). */
-export const hrefLimit = 200000
+const startsByDirectory = new Map<string, Map<string, string>>()
+/** At most this many folders and starts are kept (for tests: {@link hrefMemoSize}). */
+export const hrefLimit = 20000
 let hrefCount = 0
 
-function hrefsOf(path: string): Map<string, string> {
+function startsOf(path: string): Map<string, string> {
   const directory = path.slice(0, path.lastIndexOf('/') + 1)
-  let hrefs = hrefsByDirectory.get(directory)
-  if (hrefs === undefined) {
-    if (hrefsByDirectory.size >= directoryLimit) forgetHrefs()
-    hrefs = new Map()
-    hrefsByDirectory.set(directory, hrefs)
+  let starts = startsByDirectory.get(directory)
+  if (starts === undefined) {
+    if (hrefCount >= hrefLimit) forgetHrefs()
+    starts = new Map()
+    startsByDirectory.set(directory, starts)
+    hrefCount += 1
   }
-  return hrefs
+  return starts
 }
 
-/** How many relative URLs the memo holds (for tests). */
+/** How many folders and starts of relative URLs the memo holds (for tests). */
 export function hrefMemoSize(): number {
   return hrefCount
 }
 
 function forgetHrefs(): void {
-  hrefsByDirectory.clear()
+  startsByDirectory.clear()
   hrefCount = 0
 }
 
@@ -66,24 +66,30 @@ export function createPageContext(
   templates: Templates,
   path: string,
 ): PageContext {
-  const hrefs = hrefsOf(path)
+  let starts = startsOf(path)
   return {
     collection,
     options,
     path,
     templates,
     href(to: string) {
-      let href = hrefs.get(to)
-      if (href === undefined) {
-        href = relativeUrl(path, to)
-        if (hrefs.size < hrefsPerDirectoryLimit) {
-          if (hrefCount >= hrefLimit) forgetHrefs()
-          // A page keeps the map it started with: cleared, it still serves this page.
-          hrefs.set(to, href)
-          hrefCount += 1
+      const name = to.lastIndexOf('/') + 1
+      const folder = to.slice(0, name)
+      let start = starts.get(folder)
+      if (start === undefined) {
+        // `relativeUrl` joins what it keeps of the target's folders and its last part with
+        // '/', whatever that part is: the start is its answer for a one-letter file name.
+        start = relativeUrl(path, `${folder}x`).slice(0, -1)
+        if (hrefCount >= hrefLimit) {
+          forgetHrefs()
+          starts = startsOf(path)
         }
+        // A page whose map was cleared from the memo by another page keeps it: it still
+        // serves this page (its entries still count until the memo is next cleared).
+        starts.set(folder, start)
+        hrefCount += 1
       }
-      return href
+      return start + to.slice(name)
     },
   }
 }
