@@ -10,17 +10,10 @@
  * `writeStagedFile` checks them.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { contentHash } from './build-cache.js'
-import {
-  type MadeFolders,
-  stagedPath,
-  stageLinks,
-  writeStagedChunks,
-  writeStagedFile,
-} from './write-output.js'
+import { type MadeFolders, stagedPath, stageLinks, writeStagedChunks } from './write-output.js'
 
 /** What the manifest records of a written file. */
 export interface WrittenFile {
@@ -117,13 +110,9 @@ export function stageFilesHere(stagingDir: string, made: MadeFolders): StagedFil
   const links = stageLinks(stagingDir, made)
   return {
     link: (path, from) => links.add(path, from),
-    write(path, contents) {
-      // Encoded once, for both the hash and the file (big JSON files are tens of megabytes).
-      const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents
-      const target = writeStagedFile(stagingDir, path, bytes, made)
-      const info = statSync(target)
-      return Promise.resolve({ hash: contentHash(bytes), size: info.size, mtimeMs: info.mtimeMs })
-    },
+    // Text is encoded into a buffer shared by every write (see `writeStagedChunks`), once for
+    // both the hash and the file.
+    write: (path, contents) => Promise.resolve(writeChunksHere(stagingDir, path, [contents], made)),
     writeChunks: (path, chunks) => Promise.resolve(writeChunksHere(stagingDir, path, chunks, made)),
     backlog: () => undefined,
     settle: () => links.settle(),

@@ -262,6 +262,17 @@ export function writeStagedFile(
   return target
 }
 
+/**
+ * The buffer text is encoded into before it is written, shared by every write of this thread
+ * (one is synchronous, start to end). A buffer per file, each freed only when the heap is next
+ * collected, left the memory allocator's heap 30 MB larger and fragmented in a 60,000-note build.
+ * One grown past {@link keptEncodeBytes} for a large piece is let go after that write.
+ */
+let sharedEncoded: Buffer | undefined
+
+/** The largest encode buffer kept between writes. */
+const keptEncodeBytes = 4 * 1024 * 1024
+
 /** What {@link writeStagedChunks} wrote. */
 export interface StagedChunksResult {
   /** The absolute path written. */
@@ -295,12 +306,13 @@ export function writeStagedChunks(
 ): StagedChunksResult {
   const target = stagedTarget(stagingDir, path, made, options)
   const fd = openSync(target, 'wx')
+  let encoded = sharedEncoded ?? Buffer.alloc(0)
+  sharedEncoded = undefined // taken while this write runs: `onBytes` could write another file
   try {
-    let encoded = Buffer.alloc(0)
     const encode = (text: string): Uint8Array => {
       // A UTF-16 code unit takes at most 3 bytes of UTF-8, so the whole piece always fits.
       if (encoded.length < text.length * 3) {
-        encoded = Buffer.allocUnsafe(Math.max(text.length * 3, encoded.length * 2))
+        encoded = Buffer.allocUnsafeSlow(Math.max(text.length * 3, encoded.length * 2, 64 * 1024))
       }
       return encoded.subarray(0, encoded.write(text, 'utf8'))
     }
@@ -316,6 +328,7 @@ export function writeStagedChunks(
     return { target, size, mtimeMs: fstatSync(fd).mtimeMs }
   } finally {
     closeSync(fd)
+    if (encoded.length <= keptEncodeBytes) sharedEncoded = encoded
   }
 }
 

@@ -65,6 +65,34 @@ describe('writeStagedChunks', () => {
     expect(hash.digest('hex')).toBe(contentHash(written))
   })
 
+  it('writes each file’s own bytes while one encode buffer serves them all', async () => {
+    const staging = await makeTempDir()
+    const none = () => undefined
+    const made = new Set<string>()
+    // Longest first, so a later, shorter text is encoded over an earlier one's bytes; a piece
+    // of 6 MB (past the 4 MB kept between writes) and a write made from inside `onBytes`.
+    const texts = ['忘却'.repeat(3000), 'abc'.repeat(500), 'x', '']
+    for (const [i, text] of texts.entries()) {
+      writeStagedChunks(staging, `t${i}.txt`, [text, '\n'], made, none)
+    }
+    const big = 'é'.repeat(3 * 1024 * 1024)
+    writeStagedChunks(staging, 'big.txt', [big], made, none)
+    let inner = false
+    writeStagedChunks(staging, 'outer.txt', ['outer-1', 'outer-2'], made, () => {
+      if (inner) return
+      inner = true
+      writeStagedChunks(staging, 'inner.txt', ['inner'], made, none)
+    })
+    writeStagedChunks(staging, 'after.txt', ['ok'], made, none)
+    for (const [i, text] of texts.entries()) {
+      expect(await readFile(join(staging, `t${i}.txt`), 'utf8')).toBe(`${text}\n`)
+    }
+    expect(await readFile(join(staging, 'big.txt'), 'utf8')).toBe(big)
+    expect(await readFile(join(staging, 'outer.txt'), 'utf8')).toBe('outer-1outer-2')
+    expect(await readFile(join(staging, 'inner.txt'), 'utf8')).toBe('inner')
+    expect(await readFile(join(staging, 'after.txt'), 'utf8')).toBe('ok')
+  })
+
   it('refuses an unsafe path, and a path written already', async () => {
     const staging = await makeTempDir()
     const none = () => undefined

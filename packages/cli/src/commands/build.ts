@@ -262,10 +262,12 @@ export async function runBuild(
         return { notes, diagnostics: result.diagnostics }
       }
       const results: ParsedFile[] = new Array(sources.length)
-      const keys = sources.map(
-        (source) => inputIndex?.parseKey(source) ?? parseKey(source, parseOptions),
-      )
-      inputKeys = keys
+      // The parse keys are for the cache: without one, no input is hashed (a large input that
+      // is not held would be read twice) and no parse is kept for it.
+      const keys = useCache
+        ? sources.map((source) => inputIndex?.parseKey(source) ?? parseKey(source, parseOptions))
+        : undefined
+      inputKeys = keys ?? []
       const misses: number[] = []
       let hitNotes = 0
       let cached: ParseCache | undefined
@@ -277,8 +279,9 @@ export async function runBuild(
       }
       /** Keys whose line the cache has but could not give back: parsed again, not linked. */
       const unusable = new Set<string>()
-      for (const [index, key] of keys.entries()) {
-        const hit = cached === undefined ? undefined : takeParsed(cached, key)
+      for (const index of sources.keys()) {
+        const key = keys?.[index]
+        const hit = cached === undefined || key === undefined ? undefined : takeParsed(cached, key)
         let kept: ParsedFile | undefined
         try {
           kept = hit === undefined ? undefined : keep(hit)
@@ -289,7 +292,7 @@ export async function runBuild(
         }
         if (kept === undefined) {
           misses.push(index)
-          if (cached?.lines.has(key)) unusable.add(key)
+          if (key !== undefined && cached?.lines.has(key)) unusable.add(key)
         } else {
           results[index] = kept
           hitNotes += kept.notes.length
@@ -334,7 +337,13 @@ export async function runBuild(
           pacer?.check()
         }
       }
-      for (const index of misses) for (const note of results[index]!.notes) changedIds.add(note.id)
+      // What changed since the previous build (to plan from its plan index); none without one.
+      if (previous !== undefined) {
+        for (const index of misses) {
+          for (const note of results[index]!.notes) changedIds.add(note.id)
+        }
+      }
+      if (keys === undefined) return results
       // Keep the previous lines of the entries the new cache will copy, not link: the others
       // (every one, in a usual rebuild) are let go with the text of the old segments, tens of
       // megabytes the render would otherwise hold.
