@@ -10,7 +10,10 @@ import { runInNewContext } from 'node:vm'
 
 /** Collects garbage when asked: {@link HeapPacer.check} after each unit of work. */
 export interface HeapPacer {
-  /** Collects the whole heap when it has grown by the headroom since the last collection. */
+  /**
+   * Collects the whole heap when it has grown by the headroom since the last collection, and
+   * compacts its emptiest pages (see `compactingCollection`).
+   */
   check(): void
   /** How many collections the pacer has made. */
   readonly collections: number
@@ -32,6 +35,34 @@ function fullCollection(): () => void {
     }
   }
   return collect
+}
+
+/** Whether Node was started with V8's `--optimize-for-size` (which is then left alone). */
+function startedForSize(): boolean {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
+  return given.some((flag) => /^--optimize[-_]for[-_]size(=true)?$/.test(flag))
+}
+
+/**
+ * One full collection that also compacts as V8 does when it favours a small heap (its
+ * `--optimize-for-size`, set for this collection only): it moves the objects of up to a few
+ * megabytes of its emptiest pages, so that those pages are given back. V8's usual collections
+ * leave a page that is mostly empty where it is for as long as it holds anything, and a long
+ * build's heap grew ~50–70 MB past what it held that way (60,000 notes: ~270–300 MB kept, against
+ * ~220–230 MB with this). Set for the whole process instead, the flag also has V8 collect far
+ * more often: that build took 60% longer.
+ */
+function compactingCollection(gc: () => void): void {
+  if (startedForSize()) {
+    gc()
+    return
+  }
+  setFlagsFromString('--optimize-for-size')
+  try {
+    gc()
+  } finally {
+    setFlagsFromString('--no-optimize-for-size')
+  }
 }
 
 /**
@@ -56,7 +87,7 @@ export function createHeapPacer(headroom = 64 * 1024 * 1024): HeapPacer {
   return {
     check() {
       if (getHeapStatistics().used_heap_size <= limit) return
-      gc()
+      compactingCollection(gc)
       collections += 1
       limit = getHeapStatistics().used_heap_size + headroom
     },
