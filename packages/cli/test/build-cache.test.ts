@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../src/cli.js'
-import { buildCpus, parsesInThreads } from '../src/commands/build.js'
+import { buildCpus, parsesInThreads, suggestedJobs } from '../src/commands/build.js'
 import { japaneseBlog } from './fixtures.js'
 import { expectSameOutput, outputFiles } from './output-files.js'
 import { buildQuietly, quietIo } from './quiet-io.js'
@@ -367,5 +367,12 @@ describe('--jobs', () => {
     for (const value of [undefined, '', '0', '-2', '1.5', 'four']) {
       expect(buildCpus({ PAPER_NOTES_CPUS: value })).toBe(availableParallelism())
     }
+  })
+
+  it('suggests as many jobs as those CPUs, at most 4', () => {
+    expect(suggestedJobs({ PAPER_NOTES_CPUS: '1' })).toBe(1)
+    expect(suggestedJobs({ PAPER_NOTES_CPUS: '3' })).toBe(3)
+    expect(suggestedJobs({ PAPER_NOTES_CPUS: '16' })).toBe(4)
+    expect(suggestedJobs({})).toBe(Math.min(availableParallelism(), 4))
   })
 })

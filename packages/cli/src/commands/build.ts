@@ -140,9 +140,14 @@ export function parsesInThreads(jobs: number, cpus: number): boolean {
   return jobs > 1 && cpus > jobs
 }
 
-/** A sensible `--jobs` for this machine: its available parallelism, at most 4. */
-export function suggestedJobs(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4))
+/**
+ * A sensible `--jobs` for this machine: the CPUs a build plans for (see {@link buildCpus}:
+ * `PAPER_NOTES_CPUS` in `env` when set, else the available parallelism), at most 4.
+ */
+export function suggestedJobs(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
+  return Math.max(1, Math.min(buildCpus(env), 4))
 }
 
 /** Reads `--jobs`: a positive integer, else a {@link UsageError}. */
