@@ -132,6 +132,11 @@ function titleKeys(note: Note): [string, string] {
   return [normalizeTitle(note.title), normalizeTitle(note.titleLine)]
 }
 
+/** Whether `key` is one of `note`'s {@link titleKeys}: its title line normalized only if need be. */
+function hasTitleKey(note: Note, key: string): boolean {
+  return normalizeTitle(note.title) === key || normalizeTitle(note.titleLine) === key
+}
+
 /**
  * The first note of each normalized title (see {@link normalizeTitle}). Its keys are two new
  * strings per note, most of what a collection's indexes hold (~6 MB for 20,000 notes), so it
@@ -148,13 +153,13 @@ class TitleIndex {
     const hash = smallHash(key)
     const first = this.#byHash.get(hash)
     if (first === undefined) this.#byHash.set(hash, note)
-    else if (!titleKeys(first).includes(key) && !this.#taken.has(key)) this.#taken.set(key, note)
+    else if (!hasTitleKey(first, key) && !this.#taken.has(key)) this.#taken.set(key, note)
   }
 
   /** The first note added under `key`. */
   get(key: string): Note | undefined {
     const first = this.#byHash.get(smallHash(key))
-    if (first !== undefined && titleKeys(first).includes(key)) return first
+    if (first !== undefined && hasTitleKey(first, key)) return first
     return this.#taken.get(key)
   }
 }
